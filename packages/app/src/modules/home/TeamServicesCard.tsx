@@ -1,0 +1,73 @@
+import useAsync from 'react-use/esm/useAsync';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
+import { Button, Chip } from '@material-ui/core';
+
+const SOURCE_TEMPLATE = 'backstage.io/source-template';
+
+const columns: TableColumn<Entity>[] = [
+  {
+    title: 'Service',
+    render: entity => <EntityRefLink entityRef={entity} />,
+  },
+  { title: 'Type', render: entity => String(entity.spec?.type ?? '') },
+  { title: 'Lifecycle', render: entity => String(entity.spec?.lifecycle ?? '') },
+  { title: 'Owner', render: entity => String(entity.spec?.owner ?? '') },
+  {
+    title: 'Made on the golden path',
+    render: entity =>
+      entity.metadata.annotations?.[SOURCE_TEMPLATE] ? (
+        <Chip size="small" label="golden path" color="primary" />
+      ) : (
+        ''
+      ),
+  },
+];
+
+/** The components owned by the signed-in person and their teams. */
+export const TeamServicesCard = () => {
+  const identityApi = useApi(identityApiRef);
+  const catalogApi = useApi(catalogApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'Component', 'relations.ownedBy': ownershipEntityRefs },
+      fields: ['kind', 'metadata', 'spec'],
+    });
+    return items.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  }, [identityApi, catalogApi]);
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value?.length) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Your teams own no services yet"
+        description="Services appear here when a catalog Component names one of your teams as spec.owner. Create one with the golden path."
+        action={
+          <Button variant="contained" color="primary" component={RouterLink} to="/create">
+            Create a service
+          </Button>
+        }
+      />
+    );
+  }
+  return (
+    <Table
+      title="Your team's services"
+      options={{ paging: false, search: false, padding: 'dense' }}
+      columns={columns}
+      data={value}
+    />
+  );
+};

@@ -1,0 +1,101 @@
+// Builds the portal as it ships and starts it with app-config.production.yaml against a real
+// PostgreSQL, then checks that it serves the example organisation from the catalog and the
+// Paved frontend. The backend's log goes to .paved/logs/postgres-check.log.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot, stateDir } from '../lib/paths.mjs';
+import { yarn } from '../lib/yarn.mjs';
+
+const BASE_URL = 'http://localhost:7017';
+const READY_TIMEOUT_MS = 180_000;
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+async function getJson(url, token) {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return res.json();
+}
+
+async function countEntities(kind, token) {
+  const body = await getJson(
+    `${BASE_URL}/api/catalog/entities/by-query?filter=kind=${kind}&limit=500`,
+    token,
+  );
+  return body.items.length;
+}
+
+/** Polls until the catalog has ingested the example organisation (bounded). */
+async function waitForCatalog(token, backend) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = 'backend not answering yet';
+  while (Date.now() < deadline) {
+    if (backend.exitCode !== null) throw new Error(`backend exited with code ${backend.exitCode}`);
+    try {
+      const counts = {
+        component: await countEntities('component', token),
+        group: await countEntities('group', token),
+        template: await countEntities('template', token),
+      };
+      if (counts.component >= 10 && counts.group >= 5 && counts.template >= 1) return counts;
+      last = `catalog so far: ${JSON.stringify(counts)}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await sleep(2000);
+  }
+  throw new Error(`catalog not ready after ${READY_TIMEOUT_MS / 1000} s (${last})`);
+}
+
+export async function checkBackendOnPostgres(env, pg) {
+  await yarn(['workspace', 'app', 'build'], env);
+  await yarn(['workspace', 'backend', 'build'], env);
+
+  const logDir = path.join(stateDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, 'postgres-check.log');
+  const log = fs.openSync(logFile, 'w');
+  const token = crypto.randomBytes(24).toString('base64url');
+  const backend = spawn(
+    'node',
+    [
+      'packages/backend',
+      '--config', 'app-config.yaml',
+      '--config', 'app-config.production.yaml',
+      '--config', 'scripts/postgres-check/app-config.yaml',
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', log, log],
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        PAVED_CHECK_TOKEN: token,
+        PAVED_BASE_URL: BASE_URL,
+        POSTGRES_HOST: pg.host,
+        POSTGRES_PORT: String(pg.port),
+        POSTGRES_USER: pg.user,
+        POSTGRES_PASSWORD: pg.password,
+        AUTH_GITHUB_CLIENT_ID: 'postgres-check',
+        AUTH_GITHUB_CLIENT_SECRET: 'postgres-check',
+      },
+    },
+  );
+  try {
+    const counts = await waitForCatalog(token, backend);
+    const html = await (await fetch(`${BASE_URL}/`)).text();
+    if (!html.includes('<title>Paved')) {
+      throw new Error('the backend does not serve the Paved frontend at /');
+    }
+    console.log(`PostgreSQL backend serves the catalog: ${JSON.stringify(counts)}`);
+  } catch (error) {
+    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(`${error.message}\n--- last lines of ${logFile} ---\n${tail}`);
+  } finally {
+    backend.kill('SIGTERM');
+    await new Promise(resolve => (backend.exitCode !== null ? resolve() : backend.on('exit', resolve)));
+    fs.closeSync(log);
+  }
+}

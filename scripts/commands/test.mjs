@@ -1,0 +1,39 @@
+// `./paved test`: every check a change must pass, fastest first, so a mistake fails early.
+// In CI (PAVED_CI=1) nothing may be skipped for want of a service: a missing PostgreSQL or
+// browser is installed or the run fails.
+import { step } from '../lib/run.mjs';
+import { yarn } from '../lib/yarn.mjs';
+import { startTestPostgres } from '../lib/postgres.mjs';
+import { ensureDebianPackage } from '../lib/system-packages.mjs';
+import { checkBackendOnPostgres } from './check-postgres-backend.mjs';
+
+function postgresTestEnv(pg) {
+  const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}`;
+  // TestDatabases (from @backstage/backend-test-utils) reads this to run the store tests on
+  // a real PostgreSQL besides SQLite.
+  return { BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING: url };
+}
+
+export async function runAllTests(baseEnv) {
+  const env = { ...baseEnv, CI: 'true' };
+  await step('Type check (tsc)', () => yarn(['tsc'], env));
+  await step('Lint (ESLint)', () => yarn(['lint:all'], env));
+  await step('Formatting (Prettier)', () => yarn(['prettier:check'], env));
+
+  const pg = await step('PostgreSQL for the database tests', () => startTestPostgres());
+  const testEnv = { ...env, ...postgresTestEnv(pg) };
+  await step('Unit and integration tests (Jest)', () =>
+    yarn(['backstage-cli', 'repo', 'test', '--ci'], testEnv),
+  );
+  await step('Backend on PostgreSQL serves the catalog', () =>
+    checkBackendOnPostgres(testEnv, pg),
+  );
+
+  const chromium = await step('Chromium for the browser tests', () =>
+    ensureDebianPackage('chromium', 'chromium'),
+  );
+  await step('End-to-end tests in Chromium (Playwright)', () =>
+    yarn(['test:e2e'], { ...testEnv, PAVED_CHROMIUM: chromium }),
+  );
+  console.log('\nAll checks passed.');
+}

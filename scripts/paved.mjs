@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// The project's entry point: `./paved start` and `./paved test` (see README "Quick start").
+// Runs on the system Node (20 or newer); everything after set-up runs on a Node that
+// Backstage supports, fetched from the npm registry when needed.
+import { toolchainEnv } from './lib/toolchain.mjs';
+import { ensureDependencies, yarn } from './lib/yarn.mjs';
+import { startPortal } from './commands/start.mjs';
+import { runAllTests } from './commands/test.mjs';
+
+const USAGE = `usage: ./paved <command>
+
+  start          install what is missing, then start the portal on http://localhost:3000
+  test           install what is missing, then run every check and test
+  yarn <args>    run the project's Yarn with the project's Node (e.g. ./paved yarn tsc)
+`;
+
+async function main([command, ...rest]) {
+  if (!['start', 'test', 'yarn'].includes(command)) {
+    process.stderr.write(USAGE);
+    return command ? 2 : 0;
+  }
+  const env = await toolchainEnv();
+  await ensureDependencies(env);
+  if (command === 'start') await startPortal(env, rest);
+  if (command === 'test') await runAllTests(env, rest);
+  if (command === 'yarn') await yarn(rest, env);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  code => process.exit(code),
+  error => {
+    console.error(`\n\u2716 ${error.message}`);
+    process.exit(1);
+  },
+);
