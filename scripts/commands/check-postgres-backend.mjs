@@ -14,7 +14,9 @@ const READY_TIMEOUT_MS = 180_000;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 async function getJson(url, token) {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   return res.json();
 }
@@ -32,21 +34,25 @@ async function waitForCatalog(token, backend) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let last = 'backend not answering yet';
   while (Date.now() < deadline) {
-    if (backend.exitCode !== null) throw new Error(`backend exited with code ${backend.exitCode}`);
+    if (backend.exitCode !== null)
+      throw new Error(`backend exited with code ${backend.exitCode}`);
     try {
       const counts = {
         component: await countEntities('component', token),
         group: await countEntities('group', token),
         template: await countEntities('template', token),
       };
-      if (counts.component >= 10 && counts.group >= 5 && counts.template >= 1) return counts;
+      if (counts.component >= 10 && counts.group >= 5 && counts.template >= 1)
+        return counts;
       last = `catalog so far: ${JSON.stringify(counts)}`;
     } catch (error) {
       last = error.message;
     }
     await sleep(2000);
   }
-  throw new Error(`catalog not ready after ${READY_TIMEOUT_MS / 1000} s (${last})`);
+  throw new Error(
+    `catalog not ready after ${READY_TIMEOUT_MS / 1000} s (${last})`,
+  );
 }
 
 export async function checkBackendOnPostgres(env, pg) {
@@ -62,9 +68,12 @@ export async function checkBackendOnPostgres(env, pg) {
     'node',
     [
       'packages/backend',
-      '--config', 'app-config.yaml',
-      '--config', 'app-config.production.yaml',
-      '--config', 'scripts/postgres-check/app-config.yaml',
+      '--config',
+      'app-config.yaml',
+      '--config',
+      'app-config.production.yaml',
+      '--config',
+      'scripts/postgres-check/app-config.yaml',
     ],
     {
       cwd: repoRoot,
@@ -89,13 +98,23 @@ export async function checkBackendOnPostgres(env, pg) {
     if (!html.includes('<title>Paved')) {
       throw new Error('the backend does not serve the Paved frontend at /');
     }
-    console.log(`PostgreSQL backend serves the catalog: ${JSON.stringify(counts)}`);
+    console.log(
+      `PostgreSQL backend serves the catalog: ${JSON.stringify(counts)}`,
+    );
   } catch (error) {
-    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${error.message}\n--- last lines of ${logFile} ---\n${tail}`);
+    const tail = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .slice(-40)
+      .join('\n');
+    throw new Error(
+      `${error.message}\n--- last lines of ${logFile} ---\n${tail}`,
+    );
   } finally {
     backend.kill('SIGTERM');
-    await new Promise(resolve => (backend.exitCode !== null ? resolve() : backend.on('exit', resolve)));
+    await new Promise(resolve =>
+      backend.exitCode !== null ? resolve() : backend.on('exit', resolve),
+    );
     fs.closeSync(log);
   }
 }

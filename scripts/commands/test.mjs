@@ -8,7 +8,9 @@ import { ensureDebianPackage } from '../lib/system-packages.mjs';
 import { checkBackendOnPostgres } from './check-postgres-backend.mjs';
 
 function postgresTestEnv(pg) {
-  const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@${pg.host}:${pg.port}`;
+  const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@${
+    pg.host
+  }:${pg.port}`;
   // TestDatabases (from @backstage/backend-test-utils) reads this to run the store tests on
   // a real PostgreSQL besides SQLite.
   return { BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING: url };
@@ -20,7 +22,9 @@ export async function runAllTests(baseEnv) {
   await step('Lint (ESLint)', () => yarn(['lint:all'], env));
   await step('Formatting (Prettier)', () => yarn(['prettier:check'], env));
 
-  const pg = await step('PostgreSQL for the database tests', () => startTestPostgres());
+  const pg = await step('PostgreSQL for the database tests', () =>
+    startTestPostgres(),
+  );
   const testEnv = { ...env, ...postgresTestEnv(pg) };
   await step('Unit and integration tests (Jest)', () =>
     yarn(['backstage-cli', 'repo', 'test', '--ci'], testEnv),

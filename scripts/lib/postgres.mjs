@@ -19,7 +19,11 @@ function asServiceUser(command, args) {
  * earlier on the same port.
  */
 export async function startTestPostgres() {
-  const initdb = await ensureDebianPackage('initdb', 'postgresql', postgresBinDirs);
+  const initdb = await ensureDebianPackage(
+    'initdb',
+    'postgresql',
+    postgresBinDirs,
+  );
   const binDir = path.dirname(fs.realpathSync(initdb));
   const root = path.join(os.tmpdir(), `paved-postgres-${PORT}`);
   const dataDir = path.join(root, 'data');
@@ -33,8 +37,17 @@ export async function startTestPostgres() {
       await run('chown', ['-R', 'postgres:postgres', root]);
     }
     const [cmd, args] = asServiceUser(path.join(binDir, 'initdb'), [
-      '--pgdata', dataDir, '--username', 'postgres', '--auth', 'scram-sha-256',
-      '--pwfile', passwordFile, '--encoding', 'UTF8', '--no-instructions',
+      '--pgdata',
+      dataDir,
+      '--username',
+      'postgres',
+      '--auth',
+      'scram-sha-256',
+      '--pwfile',
+      passwordFile,
+      '--encoding',
+      'UTF8',
+      '--no-instructions',
     ]);
     await run(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   }
@@ -42,9 +55,16 @@ export async function startTestPostgres() {
   const ready = fs.existsSync(path.join(dataDir, 'postmaster.pid'));
   if (!ready) {
     const [cmd, args] = asServiceUser(path.join(binDir, 'pg_ctl'), [
-      'start', '--pgdata', dataDir, '--wait', '--timeout', '60',
-      '--log', path.join(root, 'server.log'),
-      '-o', `-c listen_addresses=127.0.0.1 -c port=${PORT} -c unix_socket_directories=${root} -c max_connections=200`,
+      'start',
+      '--pgdata',
+      dataDir,
+      '--wait',
+      '--timeout',
+      '60',
+      '--log',
+      path.join(root, 'server.log'),
+      '-o',
+      `-c listen_addresses=127.0.0.1 -c port=${PORT} -c unix_socket_directories=${root} -c max_connections=200`,
     ]);
     await run(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   }

@@ -6,7 +6,10 @@ import { capture, run } from './run.mjs';
 
 /** Returns the absolute path of an executable on PATH or in the extra directories. */
 export function findExecutable(name, extraDirs = []) {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), ...extraDirs];
+  const dirs = [
+    ...(process.env.PATH ?? '').split(path.delimiter),
+    ...extraDirs,
+  ];
   for (const dir of dirs) {
     const candidate = path.join(dir, name);
     try {
@@ -33,7 +36,9 @@ async function aptGet(packages) {
   const asRoot = process.getuid?.() === 0;
   if (!asRoot && !(await capture('sudo', ['-n', 'true']))) {
     throw new Error(
-      `Debian packages ${packages.join(', ')} are missing and this user cannot install them. ` +
+      `Debian packages ${packages.join(
+        ', ',
+      )} are missing and this user cannot install them. ` +
         `Run: sudo apt-get install -y ${packages.join(' ')}`,
     );
   }
@@ -45,15 +50,22 @@ async function aptGet(packages) {
 }
 
 /** Makes sure an executable exists, installing its Debian package when it does not. */
-export async function ensureDebianPackage(executable, pkg, extraDirs = () => []) {
+export async function ensureDebianPackage(
+  executable,
+  pkg,
+  extraDirs = () => [],
+) {
   const found = findExecutable(executable, extraDirs());
   if (found) return found;
   if (!findExecutable('apt-get')) {
-    throw new Error(`${executable} is missing: install ${pkg} with your package manager`);
+    throw new Error(
+      `${executable} is missing: install ${pkg} with your package manager`,
+    );
   }
   console.log(`${executable} is missing; installing Debian package ${pkg}...`);
   await aptGet([pkg]);
   const installed = findExecutable(executable, extraDirs());
-  if (!installed) throw new Error(`installed ${pkg} but ${executable} is still not found`);
+  if (!installed)
+    throw new Error(`installed ${pkg} but ${executable} is still not found`);
   return installed;
 }

@@ -17,7 +17,9 @@ function hasHeaders(nodeDir) {
 }
 
 function nodePackageName() {
-  const os = { linux: 'linux', darwin: 'darwin', win32: 'win' }[process.platform];
+  const os = { linux: 'linux', darwin: 'darwin', win32: 'win' }[
+    process.platform
+  ];
   if (!os) {
     throw new Error(
       `no Node.js package for platform ${process.platform}; install Node 22 yourself and re-run`,
@@ -63,7 +65,8 @@ export async function toolchainEnv() {
     SUPPORTED_MAJORS.includes(major) && hasHeaders(systemDir)
       ? systemDir
       : await downloadNode(pinnedNodeVersion());
-  const binDir = process.platform === 'win32' ? nodeDir : path.join(nodeDir, 'bin');
+  const binDir =
+    process.platform === 'win32' ? nodeDir : path.join(nodeDir, 'bin');
   return {
     ...process.env,
     PATH: [binDir, process.env.PATH].join(path.delimiter),

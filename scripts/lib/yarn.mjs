@@ -10,13 +10,20 @@ import { run, step } from './run.mjs';
 function vendoredYarn() {
   const rc = fs.readFileSync(path.join(repoRoot, '.yarnrc.yml'), 'utf8');
   const match = rc.match(/^yarnPath:\s*(\S+)\s*$/m);
-  if (!match) throw new Error('.yarnrc.yml has no yarnPath; the vendored Yarn is missing');
+  if (!match)
+    throw new Error(
+      '.yarnrc.yml has no yarnPath; the vendored Yarn is missing',
+    );
   return path.join(repoRoot, match[1]);
 }
 
 /** Runs `yarn <args>` in the repository root with the given environment. */
 export function yarn(args, env, options = {}) {
-  return run('node', [vendoredYarn(), ...args], { cwd: repoRoot, env, ...options });
+  return run('node', [vendoredYarn(), ...args], {
+    cwd: repoRoot,
+    env,
+    ...options,
+  });
 }
 
 function manifests() {
@@ -46,12 +53,16 @@ const stampFile = path.join(repoRoot, 'node_modules', '.paved-install-stamp');
 /** `yarn install --immutable`, skipped when nothing it depends on changed. */
 export async function ensureDependencies(env) {
   const fingerprint = installFingerprint(env);
-  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === fingerprint) {
+  if (
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === fingerprint
+  ) {
     console.log('Dependencies are up to date (skipping yarn install).');
     return;
   }
-  await step('Installing dependencies (yarn install; the first run takes a few minutes)', () =>
-    yarn(['install', '--immutable'], env),
+  await step(
+    'Installing dependencies (yarn install; the first run takes a few minutes)',
+    () => yarn(['install', '--immutable'], env),
   );
   fs.writeFileSync(stampFile, fingerprint);
 }

@@ -20,15 +20,15 @@ const providersById: Record<string, 'guest' | SignInProviderConfig> = {
 /** Offers the sign-in providers listed in `paved.signIn.providers`. */
 export const PavedSignInPage = (props: SignInPageProps) => {
   const config = useApi(configApiRef);
-  const configured = config.getOptionalStringArray('paved.signIn.providers') ?? [
-    'guest',
-  ];
+  const configured = config.getOptionalStringArray(
+    'paved.signIn.providers',
+  ) ?? ['guest'];
   const unknown = configured.filter(id => !providersById[id]);
   if (unknown.length > 0) {
     throw new Error(
-      `paved.signIn.providers lists ${unknown.join(', ')}; supported: ${Object.keys(
-        providersById,
-      ).join(', ')}`,
+      `paved.signIn.providers lists ${unknown.join(
+        ', ',
+      )}; supported: ${Object.keys(providersById).join(', ')}`,
     );
   }
   return (

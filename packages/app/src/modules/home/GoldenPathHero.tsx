@@ -6,7 +6,8 @@ import AddCircleOutline from '@material-ui/icons/AddCircleOutline';
 
 const useStyles = makeStyles(theme => ({
   hero: {
-    background: 'linear-gradient(110deg, #1f242c 0%, #2f3744 60%, #3a4150 100%)',
+    background:
+      'linear-gradient(110deg, #1f242c 0%, #2f3744 60%, #3a4150 100%)',
     color: '#ffffff',
     borderRadius: 12,
     padding: theme.spacing(5, 5),
@@ -15,7 +16,11 @@ const useStyles = makeStyles(theme => ({
   },
   lead: { color: '#d5d9e0', maxWidth: 760, margin: theme.spacing(1.5, 0, 3) },
   steps: { color: '#aab1bd', marginTop: theme.spacing(2) },
-  secondary: { color: '#ffffff', borderColor: '#8a93a3', marginLeft: theme.spacing(2) },
+  secondary: {
+    color: '#ffffff',
+    borderColor: '#8a93a3',
+    marginLeft: theme.spacing(2),
+  },
 }));
 
 /** The golden path, front and centre: one button from idea to running service. */

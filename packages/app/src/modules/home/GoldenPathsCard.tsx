@@ -2,7 +2,6 @@ import useAsync from 'react-use/esm/useAsync';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   EmptyState,
-  InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -24,7 +23,7 @@ export const GoldenPathsCard = () => {
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   return (
-    <InfoCard title="Golden paths" subheader="Templates the platform team recommends">
+    <>
       {value?.length ? (
         <List dense>
           {value.map(template => (
@@ -37,7 +36,9 @@ export const GoldenPathsCard = () => {
                 color="primary"
                 variant="outlined"
                 component={RouterLink}
-                to={`/create/templates/${template.metadata.namespace ?? 'default'}/${template.metadata.name}`}
+                to={`/create/templates/${
+                  template.metadata.namespace ?? 'default'
+                }/${template.metadata.name}`}
               >
                 Choose
               </Button>
@@ -51,6 +52,6 @@ export const GoldenPathsCard = () => {
           description="Tag a template with 'recommended' in templates/ to list it here."
         />
       )}
-    </InfoCard>
+    </>
   );
 };

@@ -4,7 +4,12 @@ import { Grid } from '@material-ui/core';
 import { GoldenPathHero } from './GoldenPathHero';
 
 /** Widget names in the order they appear; the first is full width. */
-const ORDER = ['TeamServices', 'GoldenPaths', 'QuickLinks'];
+const ORDER = [
+  'TeamServices',
+  'GoldenPaths',
+  'QuickLinks',
+  'HomePageStarredEntities',
+];
 
 const rank = (name?: string) => {
   const index = ORDER.indexOf(name ?? '');
@@ -20,7 +25,12 @@ export const HomeLayout = ({ widgets }: HomePageLayoutProps) => {
         <GoldenPathHero />
         <Grid container spacing={3}>
           {sorted.map((widget, index) => (
-            <Grid key={widget.name ?? index} item xs={12} md={index === 0 ? 12 : 6}>
+            <Grid
+              key={widget.name ?? index}
+              item
+              xs={12}
+              md={index === 0 ? 12 : 6}
+            >
               {widget.component}
             </Grid>
           ))}

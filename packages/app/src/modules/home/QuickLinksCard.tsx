@@ -1,5 +1,4 @@
 import { Link as RouterLink } from 'react-router-dom';
-import { InfoCard } from '@backstage/core-components';
 import { List, ListItem, ListItemIcon, ListItemText } from '@material-ui/core';
 import Category from '@material-ui/icons/Category';
 import Extension from '@material-ui/icons/Extension';
@@ -8,25 +7,48 @@ import AddCircleOutline from '@material-ui/icons/AddCircleOutline';
 import Search from '@material-ui/icons/Search';
 
 const links = [
-  { to: '/catalog', label: 'Software catalog', hint: 'Every service, website, API and database', Icon: Category },
-  { to: '/api-docs', label: 'APIs', hint: 'What each service provides and consumes', Icon: Extension },
-  { to: '/create', label: 'Templates', hint: 'Services, databases and more, self-service', Icon: AddCircleOutline },
-  { to: '/docs', label: 'Documentation', hint: 'Runbooks and docs of every service', Icon: LibraryBooks },
-  { to: '/search', label: 'Search', hint: 'Find anything in the portal', Icon: Search },
+  {
+    to: '/catalog',
+    label: 'Software catalog',
+    hint: 'Every service, website, API and database',
+    Icon: Category,
+  },
+  {
+    to: '/api-docs',
+    label: 'APIs',
+    hint: 'What each service provides and consumes',
+    Icon: Extension,
+  },
+  {
+    to: '/create',
+    label: 'Templates',
+    hint: 'Services, databases and more, self-service',
+    Icon: AddCircleOutline,
+  },
+  {
+    to: '/docs',
+    label: 'Documentation',
+    hint: 'Runbooks and docs of every service',
+    Icon: LibraryBooks,
+  },
+  {
+    to: '/search',
+    label: 'Search',
+    hint: 'Find anything in the portal',
+    Icon: Search,
+  },
 ];
 
 /** Links into the portal itself, so every one of them works on a fresh machine. */
 export const QuickLinksCard = () => (
-  <InfoCard title="Find your way">
-    <List dense>
-      {links.map(({ to, label, hint, Icon }) => (
-        <ListItem key={to} button component={RouterLink} to={to}>
-          <ListItemIcon>
-            <Icon />
-          </ListItemIcon>
-          <ListItemText primary={label} secondary={hint} />
-        </ListItem>
-      ))}
-    </List>
-  </InfoCard>
+  <List dense>
+    {links.map(({ to, label, hint, Icon }) => (
+      <ListItem key={to} button component={RouterLink} to={to}>
+        <ListItemIcon>
+          <Icon />
+        </ListItemIcon>
+        <ListItemText primary={label} secondary={hint} />
+      </ListItem>
+    ))}
+  </List>
 );

@@ -20,8 +20,19 @@ const columns: TableColumn<Entity>[] = [
     render: entity => <EntityRefLink entityRef={entity} />,
   },
   { title: 'Type', render: entity => String(entity.spec?.type ?? '') },
-  { title: 'Lifecycle', render: entity => String(entity.spec?.lifecycle ?? '') },
-  { title: 'Owner', render: entity => String(entity.spec?.owner ?? '') },
+  {
+    title: 'Lifecycle',
+    render: entity => String(entity.spec?.lifecycle ?? ''),
+  },
+  {
+    title: 'Owner',
+    render: entity => (
+      <EntityRefLink
+        entityRef={String(entity.spec?.owner ?? '')}
+        defaultKind="group"
+      />
+    ),
+  },
   {
     title: 'Made on the golden path',
     render: entity =>
@@ -55,7 +66,12 @@ export const TeamServicesCard = () => {
         title="Your teams own no services yet"
         description="Services appear here when a catalog Component names one of your teams as spec.owner. Create one with the golden path."
         action={
-          <Button variant="contained" color="primary" component={RouterLink} to="/create">
+          <Button
+            variant="contained"
+            color="primary"
+            component={RouterLink}
+            to="/create"
+          >
             Create a service
           </Button>
         }
@@ -64,8 +80,12 @@ export const TeamServicesCard = () => {
   }
   return (
     <Table
-      title="Your team's services"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        toolbar: false,
+        padding: 'dense',
+      }}
       columns={columns}
       data={value}
     />

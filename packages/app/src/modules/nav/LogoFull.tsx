@@ -3,7 +3,7 @@ import { PavedMark } from './LogoIcon';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: 10 },
-  mark: { height: 32, width: 'auto' },
+  mark: { height: 32, width: 32, flexShrink: 0 },
   word: {
     color: '#ffffff',
     fontSize: 26,

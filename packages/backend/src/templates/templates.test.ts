@@ -1,0 +1,125 @@
+/**
+ * Templates are code: every template in templates/ is checked here before it reaches a
+ * developer. Run alone with `yarn templates:validate`.
+ */
+import path from 'node:path';
+import { repoRoot } from '../catalog/__testUtils__/loadEntityFiles';
+import { validateEntity } from '../catalog/__testUtils__/validateEntity';
+import { loadTemplates } from './__testUtils__/loadTemplates';
+import { startScaffolder } from './__testUtils__/scaffolderUnderTest';
+import { problemsInRenderedService } from './__testUtils__/checkRenderedService';
+
+jest.setTimeout(120_000);
+
+const templates = loadTemplates();
+let scaffolder: Awaited<ReturnType<typeof startScaffolder>>;
+
+beforeAll(async () => {
+  scaffolder = await startScaffolder();
+});
+afterAll(() => scaffolder?.stop());
+
+it('finds the templates registered in templates/all.yaml', () => {
+  expect(templates.map(t => t.template.metadata.name)).toContain(
+    'new-microservice',
+  );
+});
+
+describe.each(
+  templates.map(t => [path.relative(repoRoot, t.file), t] as const),
+)('%s', (_, { template, directoryContents, examples }) => {
+  it('is a valid Template entity', async () => {
+    await expect(validateEntity(template)).resolves.toBeUndefined();
+  });
+
+  it('uses only actions the backend has installed', async () => {
+    const known = new Set(await scaffolder.actionIds());
+    const unknown = template.spec.steps
+      .map(step => step.action)
+      .filter(action => !known.has(action));
+    expect(unknown).toEqual([]);
+  });
+
+  it('has examples to dry-run with', () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+
+  it.each(examples.map(e => [e.title, e] as const))(
+    'dry-runs through the scaffolder with example "%s"',
+    async (_title, example) => {
+      const result = await scaffolder.dryRun({
+        template,
+        values: example.values,
+        secrets: {},
+        directoryContents,
+      });
+      expect(result.body.errors).toBeUndefined();
+      expect(result.status).toBe(200);
+      const failed = (result.body.log ?? []).filter(
+        l => l.body.status === 'failed',
+      );
+      expect(failed.map(l => l.body.message)).toEqual([]);
+    },
+  );
+});
+
+describe('new-microservice', () => {
+  const microservice = templates.find(
+    t => t.template.metadata.name === 'new-microservice',
+  )!;
+  const valid = microservice.examples[0].values;
+
+  it.each(microservice.examples.map(e => [e.title, e] as const))(
+    'renders a complete, valid service for example "%s"',
+    async (_title, example) => {
+      const result = await scaffolder.dryRun({
+        template: microservice.template,
+        values: example.values,
+        secrets: {},
+        directoryContents: microservice.directoryContents,
+      });
+      const files = new Map(
+        (result.body.directoryContents ?? []).map(f => [
+          f.path,
+          Buffer.from(f.base64Content, 'base64').toString('utf8'),
+        ]),
+      );
+      const problems = await problemsInRenderedService(
+        files,
+        example.values as any,
+      );
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['Orders_API', 'uppercase and underscore'],
+    ['abc', 'too short'],
+    ['1orders', 'starts with a digit'],
+    ['orders-', 'ends with a hyphen'],
+    ['a'.repeat(31), 'too long'],
+  ])('rejects the service name %j (%s) with the reason', async name => {
+    const result = await scaffolder.dryRun({
+      template: microservice.template,
+      values: { ...valid, name },
+      secrets: {},
+      directoryContents: microservice.directoryContents,
+    });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body.errors)).toMatch(/name/);
+  });
+
+  it.each([
+    ['language', 'rust'],
+    ['environment', 'qa'],
+  ])('rejects %s %j', async (field, value) => {
+    const result = await scaffolder.dryRun({
+      template: microservice.template,
+      values: { ...valid, [field]: value },
+      secrets: {},
+      directoryContents: microservice.directoryContents,
+    });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body.errors)).toMatch(new RegExp(field));
+  });
+});
