@@ -1,6 +1,9 @@
-// Builds the portal as it ships and starts it with app-config.production.yaml against a real
-// PostgreSQL, then checks that it serves the example organisation from the catalog and the
-// Paved frontend. The backend's log goes to .paved/logs/postgres-check.log.
+// Builds the frontend as it ships and starts the backend with NODE_ENV=production and
+// app-config.production.yaml against a real PostgreSQL, then checks that it serves the example
+// organisation from the catalog and the built Paved frontend. The backend runs from source
+// through Backstage's own Node transform (what `backstage-cli package start` uses), as the
+// bundle the backend build makes is meant for a container image. Its log goes to
+// .paved/logs/postgres-check.log.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -56,8 +59,10 @@ async function waitForCatalog(token, backend) {
 }
 
 export async function checkBackendOnPostgres(env, pg) {
-  await yarn(['workspace', 'app', 'build'], env);
-  await yarn(['workspace', 'backend', 'build'], env);
+  // The build lists every chunk it writes; only its errors matter here.
+  await yarn(['workspace', 'app', 'build'], env, {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const logDir = path.join(stateDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
@@ -67,7 +72,9 @@ export async function checkBackendOnPostgres(env, pg) {
   const backend = spawn(
     'node',
     [
-      'packages/backend',
+      '--require',
+      path.join(repoRoot, 'node_modules/@backstage/cli-node/config/nodeTransform.cjs'),
+      'packages/backend/src/index.ts',
       '--config',
       'app-config.yaml',
       '--config',

@@ -18,19 +18,19 @@ test('home page puts the golden path first and shows the team services', async (
     page.getByRole('link', { name: 'Create a service' }),
   ).toBeVisible();
   // The guest belongs to the checkout team of the example organisation.
-  await expect(page.getByRole('link', { name: 'checkout-api' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Checkout API' })).toBeVisible();
   await expect(page.getByText('Create a New Microservice')).toBeVisible();
 });
 
 test('catalog shows the example organisation', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog?filters[kind]=component&filters[user]=all');
-  for (const name of ['payments-gateway', 'storefront-web', 'fraud-scoring']) {
+  for (const name of ['Payments Gateway', 'Storefront Web', 'Fraud Scoring']) {
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await page.goto('/catalog?filters[kind]=group&filters[user]=all');
   await expect(
-    page.getByRole('link', { name: 'platform', exact: true }),
+    page.getByRole('link', { name: 'Platform Team', exact: true }),
   ).toBeVisible();
 });
 
@@ -45,21 +45,27 @@ test('the golden-path form rejects an invalid service name and accepts a valid o
 
   const name = page.getByRole('textbox', { name: /Service name/ });
   await name.fill('Orders_API');
+  await page.getByLabel(/Owner/).fill('Checkout');
+  await page
+    .getByRole('option', { name: /Checkout/ })
+    .first()
+    .click();
   await page
     .getByRole('textbox', { name: /Description/ })
     .fill('Takes and tracks orders');
   await page.getByRole('button', { name: 'Next' }).click();
+
+  // Rejected, with the reason in words, and the form stays on the first step.
   await expect(
-    page
-      .getByText(/4-30 characters: lowercase letters, digits and hyphens/)
-      .first(),
+    page.getByText(/Use 4 to 30 characters: lowercase letters/).first(),
   ).toBeVisible();
   await expect(
-    page.getByText(/must match pattern|Use 4 to 30|lowercase/).first(),
+    page.getByRole('textbox', { name: /Service name/ }),
   ).toBeVisible();
 
   await name.fill('orders-api');
   await page.getByRole('button', { name: 'Next' }).click();
-  // The first page is valid apart from the owner; the name error is gone.
-  await expect(page.getByText(/must match pattern/)).toHaveCount(0);
+  // Accepted: the second step asks for the language.
+  await expect(page.getByText('Language').first()).toBeVisible();
+  await expect(page.getByText(/Use 4 to 30 characters/)).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-// Command ${{ values.name }}: ${{ values.description }}
+// Command ${{ values.name }} is an HTTP service created from the Paved golden path; see README.md.
 package main
 
 import (

@@ -47,6 +47,8 @@ export const GoldenPathHero = () => {
         size="large"
         startIcon={<AddCircleOutline />}
         component={RouterLink}
+        // MUI marks non-anchor components as buttons; this one navigates.
+        role="link"
         to={`/create/templates/${templateRef.namespace}/${templateRef.name}`}
       >
         Create a service
@@ -56,6 +58,7 @@ export const GoldenPathHero = () => {
         size="large"
         className={classes.secondary}
         component={RouterLink}
+        role="link"
         to="/create"
       >
         All templates

@@ -14,11 +14,12 @@ SERVICE_NAME = "${{ values.name }}"
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.ready = True
     yield
-    # Fail readiness while uvicorn drains in-flight requests.
     app.state.ready = False
+    # uvicorn re-raises SIGTERM once it has stopped, so atexit hooks never run: flush spans here.
+    flush_telemetry()
 
 
-app = FastAPI(title=SERVICE_NAME, description=${{ values.description | dump }}, lifespan=lifespan)
+app = FastAPI(title=SERVICE_NAME, lifespan=lifespan)
 
 
 @app.get("/healthz")
@@ -34,7 +35,7 @@ def readyz(response: Response) -> dict[str, str]:
     return {"status": "ready"}
 
 
-setup_telemetry(app, SERVICE_NAME)
+flush_telemetry = setup_telemetry(app, SERVICE_NAME)
 
 
 def run() -> None:

@@ -1,6 +1,7 @@
 """OpenTelemetry wiring: traces over OTLP/HTTP, metrics in the Prometheus format at /metrics."""
 
 import os
+from collections.abc import Callable
 
 from fastapi import FastAPI, Response
 from opentelemetry import metrics, trace
@@ -14,8 +15,11 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 
-def setup_telemetry(app: FastAPI, service_name: str) -> None:
-    """Instrument app. Spans go to OTEL_EXPORTER_OTLP_ENDPOINT; none are exported when unset."""
+def setup_telemetry(app: FastAPI, service_name: str) -> Callable[[], None]:
+    """Instrument app and return a function that flushes pending spans.
+
+    Spans go to OTEL_EXPORTER_OTLP_ENDPOINT; none are exported when it is unset.
+    """
     # OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES are read by Resource.create.
     resource = Resource.create({"service.name": os.environ.get("OTEL_SERVICE_NAME", service_name)})
 
@@ -36,3 +40,8 @@ def setup_telemetry(app: FastAPI, service_name: str) -> None:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     app.add_api_route("/metrics", prometheus_metrics, methods=["GET"], include_in_schema=False)
+
+    def flush() -> None:
+        tracer_provider.force_flush()
+
+    return flush
