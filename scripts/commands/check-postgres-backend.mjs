@@ -73,7 +73,10 @@ export async function checkBackendOnPostgres(env, pg) {
     'node',
     [
       '--require',
-      path.join(repoRoot, 'node_modules/@backstage/cli-node/config/nodeTransform.cjs'),
+      path.join(
+        repoRoot,
+        'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+      ),
       'packages/backend/src/index.ts',
       '--config',
       'app-config.yaml',

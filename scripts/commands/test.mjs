@@ -1,11 +1,12 @@
 // `./paved test`: every check a change must pass, fastest first, so a mistake fails early.
-// In CI (PAVED_CI=1) nothing may be skipped for want of a service: a missing PostgreSQL or
-// browser is installed or the run fails.
+// A missing PostgreSQL or Chromium is installed or the run fails; a missing Kubernetes API
+// server fails only in CI (PAVED_REQUIRE_KUBERNETES=1, set by .ci/run).
 import { step } from '../lib/run.mjs';
 import { yarn } from '../lib/yarn.mjs';
 import { startTestPostgres } from '../lib/postgres.mjs';
 import { ensureDebianPackage } from '../lib/system-packages.mjs';
 import { checkBackendOnPostgres } from './check-postgres-backend.mjs';
+import { kubernetesForTests } from '../lib/kubernetes.mjs';
 
 function postgresTestEnv(pg) {
   const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@${
@@ -25,10 +26,22 @@ export async function runAllTests(baseEnv) {
   const pg = await step('PostgreSQL for the database tests', () =>
     startTestPostgres(),
   );
-  const testEnv = { ...env, ...postgresTestEnv(pg) };
-  await step('Unit and integration tests (Jest)', () =>
-    yarn(['backstage-cli', 'repo', 'test', '--ci'], testEnv),
+  const kubernetes = await step(
+    'Kubernetes API server for the integration tests (built once per machine)',
+    () => kubernetesForTests(env),
   );
+  const testEnv = {
+    ...env,
+    ...postgresTestEnv(pg),
+    ...(kubernetes.kubeconfig ? { KUBECONFIG: kubernetes.kubeconfig } : {}),
+  };
+  try {
+    await step('Unit and integration tests (Jest)', () =>
+      yarn(['backstage-cli', 'repo', 'test', '--ci'], testEnv),
+    );
+  } finally {
+    await kubernetes.stop();
+  }
   await step('Backend on PostgreSQL serves the catalog', () =>
     checkBackendOnPostgres(testEnv, pg),
   );

@@ -1,0 +1,345 @@
+#!/usr/bin/env node
+// Builds kube-apiserver and etcd from their Go modules (k8s/control-plane/{kube-apiserver,etcd}), once per
+// machine, into ${XDG_CACHE_HOME:-$HOME/.cache}/paved/k8s/<k8sVersion>-etcd<etcdVersion>/bin/.
+//
+//   node k8s/scripts/build.mjs            build unless the cache already has both binaries
+//   node k8s/scripts/build.mjs --force    rebuild even if cached
+//
+// The binaries are built into a temporary folder next to bin/ and renamed into place in one step, so an
+// interrupted build never leaves a half-written binary behind. A lock file makes concurrent callers (for
+// example several test workers) wait for one build instead of starting their own.
+// Uses the default Go build and module caches (go env GOCACHE / GOMODCACHE), so a rebuild is mostly linking.
+import { pathToFileURL } from 'node:url';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import {
+  binDir,
+  findGo,
+  formatDuration,
+  isExecutable,
+  log,
+  pidAlive,
+  readVersions,
+  run,
+  sleep,
+  versionCacheDir,
+} from './lib/common.mjs';
+import { MODULES, checkModules } from './gen-modules.mjs';
+
+export const BINARIES = ['kube-apiserver', 'etcd'];
+
+export function cachedBinaries(versions = readVersions()) {
+  const dir = binDir(versions);
+  const paths = Object.fromEntries(BINARIES.map(b => [b, join(dir, b)]));
+  return BINARIES.every(b => isExecutable(paths[b])) ? paths : null;
+}
+
+/** -ldflags: strip symbols like Kubernetes' release builds, and stamp the real version (a plain
+ * `go build` reports v0.0.0-master+$Format:%H$, which clients such as Helm refuse). */
+function kubeLdflags(version, buildDate) {
+  const [, major, minor] = /^v(\d+)\.(\d+)\./.exec(version);
+  const vars = {
+    gitVersion: version,
+    gitMajor: major,
+    gitMinor: minor,
+    // Module zips carry no commit; empty beats the placeholder "$Format:%H$" of a plain go build.
+    gitCommit: '',
+    gitTreeState: 'archive',
+    buildDate,
+  };
+  const flags = ['-s', '-w'];
+  for (const pkg of [
+    'k8s.io/component-base/version',
+    'k8s.io/client-go/pkg/version',
+  ]) {
+    for (const [k, v] of Object.entries(vars))
+      flags.push(`-X ${pkg}.${k}=${v}`);
+  }
+  return flags.join(' ');
+}
+
+function etcdLdflags(version) {
+  return [
+    '-s',
+    '-w',
+    `-X go.etcd.io/etcd/api/v3/version.GitSHA=module-${version}`,
+  ].join(' ');
+}
+
+async function moduleTime(go, modPath, version, cwd) {
+  try {
+    const { stdout } = await run(
+      go,
+      ['mod', 'download', '-json', `${modPath}@${version}`],
+      { cwd },
+    );
+    return (
+      JSON.parse(readFileSync(JSON.parse(stdout).Info, 'utf8')).Time ||
+      '1970-01-01T00:00:00Z'
+    );
+  } catch {
+    return '1970-01-01T00:00:00Z';
+  }
+}
+
+let currentChild = null;
+
+/** `go build -v` prints each package it compiles: count them to show progress every 20 s. */
+function goBuild(go, args, { cwd, label }) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(go, ['build', '-v', ...args], {
+      cwd,
+      env: { ...process.env, CGO_ENABLED: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let compiled = 0;
+    let tail = [];
+    const onData = buf => {
+      for (const line of buf.toString().split('\n')) {
+        if (!line) continue;
+        if (/^[\w.\-/]+$/.test(line)) compiled++;
+        else tail.push(line);
+      }
+      if (tail.length > 200) tail = tail.slice(-200);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setInterval(
+      () =>
+        log(
+          `  ${label}: ${compiled} packages compiled, ${formatDuration(
+            Date.now() - started,
+          )}`,
+        ),
+      20000,
+    );
+    currentChild = child;
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearInterval(timer);
+      currentChild = null;
+      if (code === 0) resolve({ compiled, ms: Date.now() - started });
+      else
+        reject(
+          new Error(
+            `go build ${label} failed (${
+              signal || `exit ${code}`
+            }):\n${tail.join('\n')}`,
+          ),
+        );
+    });
+  });
+}
+
+function acquireLock(lockFile) {
+  try {
+    const fd = openSync(lockFile, 'wx');
+    writeFileSync(fd, String(process.pid));
+    closeSync(fd);
+    return true;
+  } catch (e) {
+    if (e.code !== 'EEXIST') throw e;
+    const holder = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
+    if (!pidAlive(holder)) {
+      // Stale lock from a killed build.
+      rmSync(lockFile, { force: true });
+      return acquireLock(lockFile);
+    }
+    return false;
+  }
+}
+
+/** Removes temp folders of earlier builds whose process is gone. */
+function cleanStaleTemps(dir) {
+  for (const name of readdirSync(dir)) {
+    const m = /^\.bin-tmp-(\d+)-/.exec(name);
+    if (m && !pidAlive(Number(m[1])))
+      rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Ensures both binaries exist in the cache and returns their paths.
+ * Safe to call from several processes at once.
+ */
+export async function ensureBuilt({ force = false } = {}) {
+  const versions = readVersions();
+  const cached = cachedBinaries(versions);
+  if (cached && !force) {
+    log(`binaries cached in ${binDir(versions)}`);
+    return cached;
+  }
+  const problems = checkModules(versions);
+  if (problems.length) {
+    throw new Error(
+      `Go modules are out of date with k8s/control-plane/versions.json:\n  ${problems.join(
+        '\n  ',
+      )}\nRun: node k8s/scripts/gen-modules.mjs`,
+    );
+  }
+  const go = findGo();
+  if (!go) {
+    throw new Error(
+      'Go is needed to build the local control plane and was not found (PATH, $GO, /usr/local/go/bin/go).\n' +
+        'Without Go, point the tools at an existing cluster instead: see k8s/README.md ("Using an existing cluster").',
+    );
+  }
+  const vdir = versionCacheDir(versions);
+  mkdirSync(vdir, { recursive: true });
+  const lockFile = join(vdir, '.build.lock');
+  let waitingSince = 0;
+  while (!acquireLock(lockFile)) {
+    if (!waitingSince) {
+      waitingSince = Date.now();
+      log(`another build is running (lock ${lockFile}); waiting for it`);
+    }
+    await sleep(2000);
+    const done = cachedBinaries(versions);
+    if (done && !force) return done;
+  }
+  const tmp = join(vdir, `.bin-tmp-${process.pid}-${Date.now()}`);
+  const cleanup = () => {
+    rmSync(tmp, { recursive: true, force: true });
+    try {
+      if (readFileSync(lockFile, 'utf8') === String(process.pid))
+        unlinkSync(lockFile);
+    } catch {
+      /* gone */
+    }
+  };
+  const onSignal = sig => {
+    log(`interrupted (${sig}): removing ${tmp}`);
+    if (currentChild) currentChild.kill('SIGKILL');
+    cleanup();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    cleanStaleTemps(vdir);
+    // Another process may have finished while we waited for the lock.
+    const done = cachedBinaries(versions);
+    if (done && !force) return done;
+
+    mkdirSync(tmp, { recursive: true });
+    const { stdout: goVersion } = await run(go, ['env', 'GOVERSION']);
+    const { stdout: goCache } = await run(go, ['env', 'GOCACHE', 'GOMODCACHE']);
+    log(
+      `building kube-apiserver ${versions.kubernetes} and etcd ${
+        versions.etcd
+      } with ${goVersion.trim()} (caches: ${goCache
+        .trim()
+        .split('\n')
+        .join(', ')})`,
+    );
+    log(
+      'the first build compiles Kubernetes (~2,000 packages): expect several minutes on 2 cores',
+    );
+    const started = Date.now();
+
+    const k8sDate = await moduleTime(
+      go,
+      'k8s.io/kubernetes',
+      versions.kubernetes,
+      MODULES.kubeApiserver.dir,
+    );
+    log(`go build kube-apiserver (modules are downloaded on first use)`);
+    const ka = await goBuild(
+      go,
+      [
+        '-trimpath',
+        '-ldflags',
+        kubeLdflags(versions.kubernetes, k8sDate),
+        '-o',
+        join(tmp, 'kube-apiserver'),
+        MODULES.kubeApiserver.tool,
+      ],
+      { cwd: MODULES.kubeApiserver.dir, label: 'kube-apiserver' },
+    );
+    log(
+      `kube-apiserver built in ${formatDuration(ka.ms)} (${
+        ka.compiled
+      } packages compiled, rest from the Go build cache)`,
+    );
+
+    log('go build etcd');
+    const et = await goBuild(
+      go,
+      [
+        '-trimpath',
+        '-ldflags',
+        etcdLdflags(versions.etcd),
+        '-o',
+        join(tmp, 'etcd'),
+        MODULES.etcd.tool,
+      ],
+      { cwd: MODULES.etcd.dir, label: 'etcd' },
+    );
+    log(
+      `etcd built in ${formatDuration(et.ms)} (${
+        et.compiled
+      } packages compiled)`,
+    );
+
+    const sizes = Object.fromEntries(
+      BINARIES.map(b => [b, statSync(join(tmp, b)).size]),
+    );
+    writeFileSync(
+      join(tmp, 'build-info.json'),
+      JSON.stringify(
+        {
+          kubernetes: versions.kubernetes,
+          etcd: versions.etcd,
+          go: goVersion.trim(),
+          builtAt: new Date().toISOString(),
+          buildSeconds: Math.round((Date.now() - started) / 1000),
+          sizes,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+
+    const bin = binDir(versions);
+    if (existsSync(bin)) rmSync(bin, { recursive: true, force: true }); // only with --force
+    renameSync(tmp, bin); // atomic: bin/ is either absent or complete
+    log(
+      `done in ${formatDuration(Date.now() - started)}: ${BINARIES.map(
+        b => `${b} ${(sizes[b] / 1e6).toFixed(0)} MB`,
+      ).join(', ')} in ${bin}`,
+    );
+    return cachedBinaries(versions);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    cleanup();
+  }
+}
+
+if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
+  ensureBuilt({ force: process.argv.includes('--force') })
+    .then(paths => {
+      for (const p of Object.values(paths)) console.log(p);
+    })
+    .catch(e => {
+      console.error(e.message);
+      process.exit(1);
+    });
+}

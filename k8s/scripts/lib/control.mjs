@@ -1,0 +1,416 @@
+// Start, stop and inspect the local control plane (etcd + kube-apiserver on loopback).
+// Used by up.mjs, down.mjs and status.mjs; importable by test helpers: `await up()` returns the kubeconfig path.
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { relative } from 'node:path';
+import { cachedBinaries, ensureBuilt } from '../build.mjs';
+import {
+  binDir,
+  formatDuration,
+  log,
+  pidAlive,
+  pidCmdline,
+  readVersions,
+  repoRoot,
+  sleep,
+} from './common.mjs';
+import { applyPlatform, platformHash } from './apply.mjs';
+import {
+  apiClient,
+  ensureStateDir,
+  freePort,
+  generatePki,
+  kubeconfigYaml,
+  livePid,
+  MARKER,
+  pkiComplete,
+  portFree,
+  readJson,
+  readyz,
+  rssMB,
+  statePaths,
+  withLock,
+  writeFileAtomic,
+} from './state.mjs';
+
+export const SERVICE_CIDR = '10.96.0.0/12';
+export const SA_ISSUER = 'https://kubernetes.default.svc.cluster.local';
+// Admission plugins that only make sense with controllers running:
+//  - ServiceAccount: rejects every Pod until a "default" ServiceAccount exists in its namespace, which
+//    only the service-account controller (kube-controller-manager) creates.
+//  - StorageObjectInUseProtection: adds finalizers to PVCs/PVs that only a controller removes, so
+//    deleting a PVC would hang in Terminating.
+export const DISABLED_ADMISSION = [
+  'ServiceAccount',
+  'StorageObjectInUseProtection',
+];
+
+const READY_TIMEOUT_MS = Number(
+  process.env.PAVED_K8S_READY_TIMEOUT_MS || 60000,
+);
+
+export function etcdArgs(p, ports) {
+  const peer = `http://127.0.0.1:${ports.etcdPeer}`;
+  const client = `http://127.0.0.1:${ports.etcd}`;
+  return [
+    '--name=paved',
+    `--data-dir=${p.etcdData}`,
+    `--listen-client-urls=${client}`,
+    `--advertise-client-urls=${client}`,
+    `--listen-peer-urls=${peer}`,
+    `--initial-advertise-peer-urls=${peer}`,
+    `--initial-cluster=paved=${peer}`,
+    '--initial-cluster-state=new',
+    // A throwaway development store: skip fsync like envtest does (only an OS crash could lose writes).
+    '--unsafe-no-fsync=true',
+    '--log-level=warn',
+  ];
+}
+
+export function apiserverArgs(p, ports) {
+  return [
+    `--etcd-servers=http://127.0.0.1:${ports.etcd}`,
+    '--bind-address=127.0.0.1',
+    '--advertise-address=127.0.0.1',
+    // The endpoint reconciler refuses a loopback address for the `kubernetes` Service's endpoints;
+    // nothing in-cluster would use them (no pods run), so leave that Service without endpoints.
+    '--endpoint-reconciler-type=none',
+    `--secure-port=${ports.apiserver}`,
+    `--tls-cert-file=${p.serverCrt}`,
+    `--tls-private-key-file=${p.serverKey}`,
+    `--client-ca-file=${p.caCrt}`,
+    '--authorization-mode=RBAC',
+    `--service-account-issuer=${SA_ISSUER}`,
+    `--service-account-key-file=${p.saPub}`,
+    `--service-account-signing-key-file=${p.saKey}`,
+    `--service-cluster-ip-range=${SERVICE_CIDR}`,
+    `--disable-admission-plugins=${DISABLED_ADMISSION.join(',')}`,
+    '--allow-privileged=true',
+    '--profiling=false',
+  ];
+}
+
+function tail(file, n = 25) {
+  try {
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-n)
+      .join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function rotate(logFile) {
+  try {
+    if (statSync(logFile).size > 0) renameSync(logFile, `${logFile}.1`);
+  } catch {
+    /* no previous log */
+  }
+}
+
+/** Starts a binary detached (own session, survives this script), logging to a file; returns its pid. */
+function startDetached(bin, args, logFile, pidFile) {
+  rotate(logFile);
+  const fd = openSync(logFile, 'a', 0o600);
+  try {
+    const child = spawn(bin, args, {
+      detached: true,
+      stdio: ['ignore', fd, fd],
+      cwd: repoRoot,
+    });
+    child.unref();
+    writeFileAtomic(pidFile, `${child.pid}\n`, 0o644);
+    return child.pid;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function etcdHealthy(port) {
+  return new Promise(resolve => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path: '/health', timeout: 1000 },
+      res => {
+        let d = '';
+        res.on('data', c => {
+          d += c;
+        });
+        res.on('end', () =>
+          resolve(res.statusCode === 200 && /"health":\s*"true"/.test(d)),
+        );
+      },
+    );
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
+}
+
+async function pickPorts(p) {
+  const saved = readJson(p.ports, {});
+  const out = {};
+  for (const key of ['apiserver', 'etcd', 'etcdPeer']) {
+    const envPort =
+      key === 'apiserver' ? Number(process.env.PAVED_K8S_PORT || 0) : 0;
+    const wanted = envPort || saved[key];
+    out[key] = wanted && (await portFree(wanted)) ? wanted : await freePort();
+    if (envPort && out[key] !== envPort)
+      throw new Error(`PAVED_K8S_PORT=${envPort} is in use`);
+  }
+  return out;
+}
+
+/** Current state: pids (if alive and ours), ports, health. */
+export async function inspect(p = statePaths()) {
+  const ports = readJson(p.ports, null);
+  const etcdPid = livePid(p.etcdPid, 'etcd');
+  const apiserverPid = livePid(p.apiserverPid, 'kube-apiserver');
+  const ready = Boolean(
+    apiserverPid &&
+      ports &&
+      pkiComplete(p) &&
+      (await readyz(p, ports.apiserver)),
+  );
+  // Running binaries from another version's cache folder (versions.json changed since the start)?
+  const expected = binDir();
+  const outdated = [apiserverPid, etcdPid].some(
+    pid =>
+      pid && !(pidCmdline(pid)?.[0] || expected).startsWith(`${expected}/`),
+  );
+  return {
+    p,
+    ports,
+    etcdPid,
+    apiserverPid,
+    ready,
+    outdated,
+    kubeconfig: existsSync(p.kubeconfig) ? p.kubeconfig : null,
+  };
+}
+
+async function stopPid(pid, name, graceMs) {
+  if (!pid || !pidAlive(pid)) return 0;
+  const started = Date.now();
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return 0;
+  }
+  while (pidAlive(pid) && Date.now() - started < graceMs) await sleep(100);
+  if (pidAlive(pid)) {
+    log(
+      `${name} (pid ${pid}) still running after ${graceMs / 1000} s: SIGKILL`,
+    );
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    while (pidAlive(pid) && Date.now() - started < graceMs + 5000)
+      await sleep(100);
+  }
+  const ms = Date.now() - started;
+  log(`stopped ${name} (pid ${pid}) in ${formatDuration(ms)}`);
+  return ms;
+}
+
+/** Stops kube-apiserver first (it shuts down gracefully only while etcd is still up), then etcd. */
+async function stopLocked(p) {
+  const apiserverPid = livePid(p.apiserverPid, 'kube-apiserver');
+  const etcdPid = livePid(p.etcdPid, 'etcd');
+  if (!apiserverPid && !etcdPid) log('control plane is not running');
+  await stopPid(
+    apiserverPid,
+    'kube-apiserver',
+    Number(process.env.PAVED_K8S_STOP_GRACE_MS || 20000),
+  );
+  await stopPid(etcdPid, 'etcd', 10000);
+  rmSync(p.apiserverPid, { force: true });
+  rmSync(p.etcdPid, { force: true });
+}
+
+export async function down({ purge = false } = {}) {
+  const p = statePaths();
+  if (!existsSync(p.dir)) {
+    log(`nothing to stop (${p.dir} does not exist)`);
+    return;
+  }
+  await withLock(p.lock, () => stopLocked(p), { what: 'another up/down' });
+  if (purge) {
+    if (!existsSync(p.marker))
+      throw new Error(
+        `refusing to delete ${p.dir}: it has no ${MARKER} file, so it is not a state dir made by up.mjs`,
+      );
+    rmSync(p.dir, { recursive: true, force: true });
+    log(`deleted ${p.dir}`);
+  }
+}
+
+/** Ensures the control plane runs and is ready; returns the admin kubeconfig path. */
+export async function up() {
+  const p = statePaths();
+  ensureStateDir(p);
+  // Build outside the state lock: a first build takes minutes, and build.mjs has its own lock.
+  if (!cachedBinaries()) await ensureBuilt();
+  return withLock(
+    p.lock,
+    async () => {
+      const state = await inspect(p);
+      if (state.outdated)
+        log(
+          `running binaries are not the pinned ${
+            readVersions().kubernetes
+          }/etcd ${readVersions().etcd} build: restarting`,
+        );
+      if (
+        state.ready &&
+        state.etcdPid &&
+        !state.outdated &&
+        existsSync(p.kubeconfig)
+      ) {
+        const hash = platformHash();
+        if (readFileSyncSafe(p.crdHash) !== hash) {
+          log('platform/ changed since the last start: applying it');
+          await applyPlatform(apiClient(p, state.ports.apiserver));
+          writeFileAtomic(p.crdHash, hash, 0o644);
+        }
+        log(
+          `already running: kube-apiserver pid ${state.apiserverPid} on https://127.0.0.1:${state.ports.apiserver}, etcd pid ${state.etcdPid}`,
+        );
+        return p.kubeconfig;
+      }
+      if (state.apiserverPid || state.etcdPid) {
+        log('control plane is partly running or unhealthy: restarting it');
+        await stopLocked(p);
+      }
+
+      const bins = await ensureBuilt();
+      if (!pkiComplete(p)) {
+        log(
+          'generating CA, serving certificate, service-account key pair and admin client certificate',
+        );
+        await generatePki(p);
+        rmSync(p.kubeconfig, { force: true });
+      }
+      const ports = await pickPorts(p);
+      writeFileAtomic(p.ports, JSON.stringify(ports, null, 2) + '\n', 0o644);
+      const versions = readVersions();
+
+      const t0 = Date.now();
+      try {
+        return await startLocked(p, bins, ports, versions, t0);
+      } catch (e) {
+        log('start failed: stopping what was started (logs are kept)');
+        await stopLocked(p);
+        throw e;
+      }
+    },
+    { what: 'another up/down' },
+  );
+}
+
+async function startLocked(p, bins, ports, versions, t0) {
+  const etcdPid = startDetached(
+    bins.etcd,
+    etcdArgs(p, ports),
+    p.etcdLog,
+    p.etcdPid,
+  );
+  log(
+    `started etcd ${versions.etcd} (pid ${etcdPid}) on 127.0.0.1:${ports.etcd}`,
+  );
+  while (!(await etcdHealthy(ports.etcd))) {
+    if (!pidAlive(etcdPid))
+      throw new Error(
+        `etcd exited during start; see ${p.etcdLog}:\n${tail(p.etcdLog)}`,
+      );
+    if (Date.now() - t0 > READY_TIMEOUT_MS)
+      throw new Error(
+        `etcd not healthy after ${READY_TIMEOUT_MS / 1000} s; see ${p.etcdLog}`,
+      );
+    await sleep(100);
+  }
+  const tEtcd = Date.now();
+
+  const apiPid = startDetached(
+    bins['kube-apiserver'],
+    apiserverArgs(p, ports),
+    p.apiserverLog,
+    p.apiserverPid,
+  );
+  log(
+    `started kube-apiserver ${versions.kubernetes} (pid ${apiPid}) on https://127.0.0.1:${ports.apiserver}; waiting for /readyz`,
+  );
+  while (!(await readyz(p, ports.apiserver))) {
+    if (!pidAlive(apiPid)) {
+      throw new Error(
+        `kube-apiserver exited during start; see ${p.apiserverLog}:\n${tail(
+          p.apiserverLog,
+        )}`,
+      );
+    }
+    if (Date.now() - tEtcd > READY_TIMEOUT_MS) {
+      let detail = '';
+      try {
+        detail = (await apiClient(p, ports.apiserver)('GET', '/readyz?verbose'))
+          .text;
+      } catch {
+        /* not answering */
+      }
+      throw new Error(
+        `kube-apiserver not ready after ${READY_TIMEOUT_MS / 1000} s; ` +
+          `see ${p.apiserverLog}\n${detail || tail(p.apiserverLog)}`,
+      );
+    }
+    await sleep(100);
+  }
+  const tReady = Date.now();
+  log(
+    `kube-apiserver ready ${formatDuration(
+      tReady - t0,
+    )} after start (etcd ${formatDuration(
+      tEtcd - t0,
+    )}, apiserver ${formatDuration(tReady - tEtcd)})`,
+  );
+
+  writeFileAtomic(p.kubeconfig, kubeconfigYaml(p, ports.apiserver));
+  await applyPlatform(apiClient(p, ports.apiserver));
+  writeFileAtomic(p.crdHash, platformHash(), 0o644);
+  const tDone = Date.now();
+  const timings = {
+    startedAt: new Date(t0).toISOString(),
+    etcdHealthyMs: tEtcd - t0,
+    apiserverReadyMs: tReady - t0,
+    platformAppliedMs: tDone - t0,
+    versions,
+    ports,
+  };
+  writeFileAtomic(p.lastStart, JSON.stringify(timings, null, 2) + '\n', 0o644);
+  log(
+    `control plane ready with platform CRDs in ${formatDuration(
+      tDone - t0,
+    )} (state: ${relative(process.cwd(), p.dir) || '.'})`,
+  );
+  return p.kubeconfig;
+}
+
+function readFileSyncSafe(f) {
+  try {
+    return readFileSync(f, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+export { rssMB };
