@@ -35,6 +35,7 @@ export const GoldenPathsCard = () => {
               <Button
                 color="primary"
                 variant="outlined"
+                style={{ flexShrink: 0, marginLeft: 16 }}
                 component={RouterLink}
                 to={`/create/templates/${
                   template.metadata.namespace ?? 'default'
