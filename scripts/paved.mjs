@@ -6,16 +6,19 @@ import { toolchainEnv } from './lib/toolchain.mjs';
 import { ensureDependencies, yarn } from './lib/yarn.mjs';
 import { startPortal } from './commands/start.mjs';
 import { runAllTests } from './commands/test.mjs';
+import { startDemo } from './commands/demo.mjs';
 
 const USAGE = `usage: ./paved <command>
 
   start          install what is missing, then start the portal on http://localhost:3000
   test           install what is missing, then run every check and test
+  demo           the portal connected to a Kubernetes API server filled with demo state
+                 (the local control plane in k8s/, built once per machine; needs Go)
   yarn <args>    run the project's Yarn with the project's Node (e.g. ./paved yarn tsc)
 `;
 
 async function main([command, ...rest]) {
-  if (!['start', 'test', 'yarn'].includes(command)) {
+  if (!['start', 'test', 'demo', 'yarn'].includes(command)) {
     process.stderr.write(USAGE);
     return command ? 2 : 0;
   }
@@ -23,6 +26,7 @@ async function main([command, ...rest]) {
   await ensureDependencies(env);
   if (command === 'start') await startPortal(env, rest);
   if (command === 'test') await runAllTests(env, rest);
+  if (command === 'demo') await startDemo(env);
   if (command === 'yarn') await yarn(rest, env);
   return 0;
 }

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './paths.mjs';
-import { run } from './run.mjs';
+import { capture, run } from './run.mjs';
 
 function upLocalControlPlane(env) {
   return new Promise((resolve, reject) => {
