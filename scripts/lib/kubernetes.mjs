@@ -1,10 +1,14 @@
-// The Kubernetes API server the integration tests use: $KUBECONFIG when set, else the local
-// control plane (k8s/), built once per machine and started here. Where neither is possible the
-// tests skip with a loud line, except in CI (PAVED_REQUIRE_KUBERNETES=1), where that fails.
+// The Kubernetes API server the integration tests use: $KUBECONFIG when set, else a local
+// control plane of its own (k8s/, built once per machine) with an empty etcd, purged afterwards:
+// deleted namespaces never go away on a cluster without controllers, so tests must not leave
+// theirs in the demo cluster of `./paved demo`. Where no API server can be had the tests skip
+// with a loud line, except in CI (PAVED_REQUIRE_KUBERNETES=1), where that fails.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from './paths.mjs';
-import { capture, run } from './run.mjs';
+import { repoRoot, stateDir } from './paths.mjs';
+import { run } from './run.mjs';
+
+const downScript = path.join(repoRoot, 'k8s/scripts/down.mjs');
 
 function upLocalControlPlane(env) {
   return new Promise((resolve, reject) => {
@@ -28,16 +32,17 @@ function upLocalControlPlane(env) {
  * Returns { kubeconfig, stop } for the tests; kubeconfig is undefined when no API server can
  * be had and CI does not require one.
  */
-export async function kubernetesForTests(env) {
-  if (env.KUBECONFIG)
-    return { kubeconfig: env.KUBECONFIG, stop: async () => {} };
+export async function kubernetesForTests(baseEnv) {
+  if (baseEnv.KUBECONFIG) {
+    return { kubeconfig: baseEnv.KUBECONFIG, stop: async () => {} };
+  }
+  const env = { ...baseEnv, PAVED_K8S_DIR: path.join(stateDir, 'k8s-test') };
+  const purge = () =>
+    run('node', [downScript, '--purge'], { cwd: repoRoot, env });
   try {
+    await purge();
     const kubeconfig = await upLocalControlPlane(env);
-    return {
-      kubeconfig,
-      stop: () =>
-        run('node', [path.join(repoRoot, 'k8s/scripts/down.mjs')], { env }),
-    };
+    return { kubeconfig, stop: purge };
   } catch (error) {
     if (env.PAVED_REQUIRE_KUBERNETES === '1') throw error;
     console.warn(

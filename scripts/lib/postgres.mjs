@@ -4,14 +4,21 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureDebianPackage, postgresBinDirs } from './system-packages.mjs';
+import {
+  ensureDebianPackage,
+  findExecutable,
+  postgresBinDirs,
+} from './system-packages.mjs';
 import { run } from './run.mjs';
 
 const PORT = Number(process.env.PAVED_TEST_POSTGRES_PORT ?? 55432);
 
 function asServiceUser(command, args) {
   if (process.getuid?.() !== 0) return [command, args];
-  return ['runuser', ['-u', 'postgres', '--', command, ...args]];
+  // runuser lives in /usr/sbin, which a plain user's PATH often lacks.
+  const runuser =
+    findExecutable('runuser', ['/usr/sbin', '/sbin']) ?? 'runuser';
+  return [runuser, ['-u', 'postgres', '--', command, ...args]];
 }
 
 /**
