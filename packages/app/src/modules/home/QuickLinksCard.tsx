@@ -28,7 +28,7 @@ const links = [
   {
     to: '/docs',
     label: 'Documentation',
-    hint: 'Runbooks and docs of every service',
+    hint: 'Runbooks of the services that publish TechDocs',
     Icon: LibraryBooks,
   },
   {
