@@ -55,6 +55,15 @@ function toolchainParseErrors(command: string, args: string[], cwd: string) {
   }
 }
 
+/** gofmt from PATH, else from Go's usual install folders (often not on a plain PATH). */
+function goFormatter(): string | undefined {
+  const candidates = ['/usr/local/go/bin/gofmt', '/usr/lib/go/bin/gofmt'];
+  const onPath = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map(dir => path.join(dir, 'gofmt'));
+  return [...onPath, ...candidates].find(file => fs.existsSync(file));
+}
+
 function codeProblems(files: RenderedFiles, language: string): string[] {
   const problems: string[] = [];
   if (language === 'typescript') {
@@ -86,9 +95,10 @@ function codeProblems(files: RenderedFiles, language: string): string[] {
     const sources = [...files.keys()].filter(f =>
       f.endsWith(language === 'go' ? '.go' : '.py'),
     );
+    const gofmt = goFormatter();
     const result =
       language === 'go'
-        ? toolchainParseErrors('gofmt', ['-e', '-l', ...sources], dir)
+        ? gofmt && toolchainParseErrors(gofmt, ['-e', '-l', ...sources], dir)
         : toolchainParseErrors(
             'python3',
             ['-m', 'py_compile', ...sources],
