@@ -7,6 +7,7 @@ import path from 'node:path';
 import { repoRoot } from '../lib/paths.mjs';
 import { capture, run, step } from '../lib/run.mjs';
 import { startPortal } from './start.mjs';
+import { upLocalControlPlane } from '../lib/kubernetes.mjs';
 
 /** Runs one of the k8s/ scripts with `node`; returns its stdout (its progress goes to stderr). */
 async function nodeScript(script, env) {
@@ -23,9 +24,7 @@ async function nodeScript(script, env) {
 export async function startDemo(env) {
   const kubeconfig = await step(
     'Kubernetes API server (the local control plane unless KUBECONFIG is set)',
-    async () =>
-      env.KUBECONFIG ||
-      (await nodeScript('k8s/scripts/up.mjs', env)).split('\n').pop(),
+    async () => env.KUBECONFIG || (await upLocalControlPlane(env)),
   );
   const clusterEnv = { ...env, KUBECONFIG: kubeconfig };
   await step(

@@ -10,7 +10,8 @@ import { run } from './run.mjs';
 
 const downScript = path.join(repoRoot, 'k8s/scripts/down.mjs');
 
-function upLocalControlPlane(env) {
+/** Starts (or finds running) the local control plane of env's PAVED_K8S_DIR; resolves to its kubeconfig. */
+export function upLocalControlPlane(env) {
   return new Promise((resolve, reject) => {
     let out = '';
     const child = spawn('node', [path.join(repoRoot, 'k8s/scripts/up.mjs')], {
