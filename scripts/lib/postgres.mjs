@@ -21,6 +21,21 @@ function asServiceUser(command, args) {
   return [runuser, ['-u', 'postgres', '--', command, ...args]];
 }
 
+async function isRunning(binDir, dataDir) {
+  if (!fs.existsSync(path.join(dataDir, 'postmaster.pid'))) return false;
+  const [cmd, args] = asServiceUser(path.join(binDir, 'pg_ctl'), [
+    'status',
+    '--pgdata',
+    dataDir,
+  ]);
+  try {
+    await run(cmd, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Starts PostgreSQL and returns its connection settings. Reuses a server this helper started
  * earlier on the same port.
@@ -59,8 +74,9 @@ export async function startTestPostgres() {
     await run(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   }
 
-  const ready = fs.existsSync(path.join(dataDir, 'postmaster.pid'));
-  if (!ready) {
+  // A postmaster.pid alone proves nothing: a server killed with the machine (or by a CI
+  // harness) leaves it behind. `pg_ctl status` checks that the process is alive.
+  if (!(await isRunning(binDir, dataDir))) {
     const [cmd, args] = asServiceUser(path.join(binDir, 'pg_ctl'), [
       'start',
       '--pgdata',
