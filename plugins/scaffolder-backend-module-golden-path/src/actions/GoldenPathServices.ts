@@ -1,0 +1,16 @@
+// What the golden-path actions share, built once in module.ts. Tests build it from fakes.
+import { AuthService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { GoldenPathConfig } from '../config/goldenPathConfig';
+import { GitOpsRepository } from '../gitops/GitOpsRepository';
+import { ManifestDelivery } from '../gitops/ManifestDelivery';
+import { RepositoryHost } from '../scm/RepositoryHost';
+
+export interface GoldenPathServices {
+  config: GoldenPathConfig;
+  repositories: RepositoryHost;
+  gitops: GitOpsRepository;
+  delivery: ManifestDelivery;
+  catalog: CatalogService;
+  auth: AuthService;
+}

@@ -1,0 +1,181 @@
+// Commits manifests to the GitOps repository: create-or-get the repository, write the files, push;
+// a file that is already there with the same content is left alone (a retried task changes
+// nothing), one written by another task is a conflict, and a push that lost a race is rebased and
+// tried again.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ConflictError } from '@backstage/errors';
+import { parse } from 'yaml';
+import { GoldenPathConfig } from '../config/goldenPathConfig';
+import { git, remoteBranchCommit } from '../scm/gitCli';
+import { RepositoryHost } from '../scm/RepositoryHost';
+import { initialGitopsFiles } from './gitopsLayout';
+
+export interface GitOpsFile {
+  path: string;
+  content: string;
+}
+
+export interface GitOpsWriteResult {
+  /** Files this call added or changed. */
+  written: string[];
+  /** Files that were already there with the same content. */
+  unchanged: string[];
+  /** The commit the branch points at afterwards. */
+  commit: string;
+  /** Browser URLs of the files. */
+  urls: Record<string, string>;
+}
+
+const PUSH_ATTEMPTS = 5;
+const BOOTSTRAP_CLAIM = 'paved-gitops-bootstrap';
+
+export class GitOpsRepository {
+  constructor(
+    private readonly host: RepositoryHost,
+    private readonly config: Pick<
+      GoldenPathConfig,
+      'argocd' | 'environments' | 'delivery'
+    >,
+  ) {}
+
+  get location() {
+    return {
+      owner: this.config.delivery.gitopsOwner,
+      name: this.config.delivery.gitopsRepository,
+    };
+  }
+
+  get urls() {
+    return this.host.urls(this.location);
+  }
+
+  fileUrl(file: string) {
+    return this.urls.fileUrl(this.config.delivery.gitopsBranch, file);
+  }
+
+  /** Files as they are on the branch now (undefined where missing), without changing anything. */
+  async read(files: string[], workDir: string): Promise<Record<string, string | undefined>> {
+    const dir = await this.checkout(workDir, false);
+    const out: Record<string, string | undefined> = {};
+    for (const file of files) {
+      out[file] = dir
+        ? await fs.readFile(path.join(dir, file), 'utf8').catch(() => undefined)
+        : undefined;
+    }
+    return out;
+  }
+
+  async write(
+    files: GitOpsFile[],
+    options: { workDir: string; taskId: string; message: string },
+  ): Promise<GitOpsWriteResult> {
+    await this.ensureExists();
+    const authorization = await this.host.gitAuthorization();
+    const branch = this.config.delivery.gitopsBranch;
+    for (let attempt = 1; ; attempt++) {
+      const dir = (await this.checkout(options.workDir, true))!;
+      const written: string[] = [];
+      const unchanged: string[] = [];
+      for (const file of files) {
+        const target = path.join(dir, file.path);
+        const existing = await fs.readFile(target, 'utf8').catch(() => undefined);
+        if (existing === file.content) {
+          unchanged.push(file.path);
+          continue;
+        }
+        if (existing !== undefined && taskOf(existing) !== options.taskId) {
+          throw new ConflictError(
+            `${file.path} already exists in the GitOps repository (${this.fileUrl(file.path)}), written by another task: the name is taken in this environment; choose another service name.`,
+          );
+        }
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, file.content);
+        written.push(file.path);
+      }
+      const urls = Object.fromEntries(files.map(f => [f.path, this.fileUrl(f.path)]));
+      if (!written.length) {
+        const commit = (await git(['rev-parse', 'HEAD'], { cwd: dir })).trim();
+        return { written, unchanged, commit, urls };
+      }
+      await git(['add', '--', ...written], { cwd: dir });
+      await git(['commit', '--quiet', '--no-verify', '-m', options.message], {
+        cwd: dir,
+      });
+      try {
+        await git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], {
+          cwd: dir,
+          authorization,
+        });
+        const commit = (await git(['rev-parse', 'HEAD'], { cwd: dir })).trim();
+        return { written, unchanged, commit, urls };
+      } catch (error) {
+        // Another task pushed first: start again from the new tip.
+        if (attempt >= PUSH_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Creates the repository with its initial layout if it does not exist yet. */
+  private async ensureExists(): Promise<void> {
+    const location = this.location;
+    if (!(await this.host.find(location))) {
+      await this.host
+        .create({
+          ...location,
+          description: 'Argo CD applications and infrastructure claims (app of apps), written by the Paved golden path.',
+          claim: BOOTSTRAP_CLAIM,
+        })
+        .catch(error => {
+          // Created meanwhile by a task running at the same time: fine.
+          if (error?.name !== 'ConflictError') throw error;
+        });
+    }
+  }
+
+  /**
+   * A fresh clone of the branch in a new folder under workDir; an empty repository gets its
+   * initial commit first. Without `create`, returns undefined for a repository that does not exist.
+   */
+  private async checkout(workDir: string, create: boolean): Promise<string | undefined> {
+    const { cloneUrl } = this.urls;
+    const branch = this.config.delivery.gitopsBranch;
+    const authorization = await this.host.gitAuthorization();
+    const dir = await fs.mkdtemp(path.join(workDir, 'gitops-'));
+    if (!(await this.host.find(this.location))) {
+      if (!create) return undefined;
+    }
+    const tip = await remoteBranchCommit({ cwd: dir, remoteUrl: cloneUrl, branch, authorization });
+    if (!tip) {
+      if (!create) return undefined;
+      await git(['init', '--quiet', `--initial-branch=${branch}`], { cwd: dir });
+      await git(['remote', 'add', 'origin', cloneUrl], { cwd: dir });
+      for (const file of initialGitopsFiles(this.config, cloneUrl, branch)) {
+        await fs.mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+        await fs.writeFile(path.join(dir, file.path), file.content);
+      }
+      await git(['add', '--all'], { cwd: dir });
+      await git(['commit', '--quiet', '-m', 'Initial layout: app of apps per environment'], { cwd: dir });
+      try {
+        await git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], { cwd: dir, authorization });
+        return dir;
+      } catch {
+        // Someone else initialised it at the same moment: use theirs.
+        return this.checkout(workDir, create);
+      }
+    }
+    await git(
+      ['clone', '--quiet', '--depth', '1', '--branch', branch, '--', cloneUrl, dir],
+      { cwd: workDir, authorization },
+    );
+    return dir;
+  }
+}
+
+function taskOf(manifestYaml: string): string | undefined {
+  try {
+    return parse(manifestYaml)?.metadata?.annotations?.['paved.dev/scaffolder-task'];
+  } catch {
+    return undefined;
+  }
+}

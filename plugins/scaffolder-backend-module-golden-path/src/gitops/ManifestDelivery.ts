@@ -1,0 +1,149 @@
+// Delivers the golden path's Kubernetes manifests the way `paved.goldenPath.delivery.mode` says:
+// committed to the GitOps repository (Argo CD syncs them), or applied to the environment's cluster
+// with server-side apply. Dry runs change nothing in either mode.
+import { ConflictError } from '@backstage/errors';
+import { DeliveryMode } from '../config/goldenPathConfig';
+import { GitOpsRepository } from './GitOpsRepository';
+import { toYaml } from './gitopsLayout';
+import { ManifestApplier } from '../kubernetes';
+
+export interface ManifestToDeliver {
+  /** Where it goes in the GitOps repository. */
+  path: string;
+  /** Cluster it is applied to in kubernetes mode. */
+  cluster: string;
+  manifest: {
+    apiVersion: string;
+    kind: string;
+    metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
+  };
+}
+
+export interface DeliveredManifest {
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** gitops: the file path; kubernetes: `cluster/namespace/kind/name`. */
+  location: string;
+  /** What happened (or, in a dry run, would happen). */
+  action: 'created' | 'updated' | 'unchanged';
+  /** Browser URL of the file (gitops mode). */
+  url?: string;
+  yaml: string;
+}
+
+export class ManifestDelivery {
+  constructor(
+    readonly mode: DeliveryMode,
+    private readonly gitops: GitOpsRepository,
+    private readonly applier: ManifestApplier,
+  ) {}
+
+  /** In kubernetes mode, an object made by another task means the name is taken. */
+  private async checkNotTaken(m: ManifestToDeliver, taskId: string) {
+    const { name, namespace } = m.manifest.metadata;
+    const existing = await this.applier.get({
+      cluster: m.cluster,
+      apiVersion: m.manifest.apiVersion,
+      kind: m.manifest.kind,
+      namespace,
+      name,
+    });
+    const owner = existing?.metadata?.annotations?.['paved.dev/scaffolder-task'];
+    if (existing && owner !== taskId && m.manifest.kind !== 'Namespace') {
+      throw new ConflictError(
+        `${m.manifest.kind} ${namespace ? `${namespace}/` : ''}${name} already exists on cluster ${m.cluster}${owner ? ', made by another task' : ''}: the name is taken in this environment; choose another service name.`,
+      );
+    }
+  }
+
+  /** Fails when any of the manifests' names is taken by another task; changes nothing. */
+  async check(
+    manifests: ManifestToDeliver[],
+    options: { taskId: string; workDir: string },
+  ): Promise<void> {
+    if (this.mode === 'kubernetes') {
+      for (const m of manifests) await this.checkNotTaken(m, options.taskId);
+      return;
+    }
+    const existing = await this.gitops.read(
+      manifests.map(m => m.path),
+      options.workDir,
+    );
+    for (const m of manifests) {
+      const current = existing[m.path];
+      if (current !== undefined && current !== toYaml(m.manifest)) {
+        throw new ConflictError(
+          `${m.path} already exists in the GitOps repository (${this.gitops.fileUrl(m.path)}): the name is taken in this environment; choose another service name.`,
+        );
+      }
+    }
+  }
+
+  async deliver(
+    manifests: ManifestToDeliver[],
+    options: { dryRun: boolean; taskId: string; workDir: string; message: string },
+  ): Promise<DeliveredManifest[]> {
+    const files = manifests.map(m => ({ ...m, yaml: toYaml(m.manifest) }));
+    if (this.mode === 'kubernetes') {
+      const delivered: DeliveredManifest[] = [];
+      // In a dry run a new namespace is not created, so the server cannot dry-run what goes in it.
+      const namespacesToCreate = new Set<string>();
+      for (const m of files) {
+        await this.checkNotTaken(m, options.taskId);
+        const { name, namespace } = m.manifest.metadata;
+        const { action } =
+          options.dryRun && namespace && namespacesToCreate.has(namespace)
+            ? { action: 'created' as const }
+            : await this.applier.apply({
+                cluster: m.cluster,
+                manifest: m.manifest,
+                dryRun: options.dryRun,
+              });
+        if (m.manifest.kind === 'Namespace' && action === 'created') {
+          namespacesToCreate.add(name);
+        }
+        delivered.push({
+          kind: m.manifest.kind,
+          name,
+          namespace,
+          location: `${m.cluster}/${namespace ?? '-'}/${m.manifest.kind}/${name}`,
+          action,
+          yaml: m.yaml,
+        });
+      }
+      return delivered;
+    }
+
+    const describe = (m: (typeof files)[number], action: DeliveredManifest['action']) => ({
+      kind: m.manifest.kind,
+      name: m.manifest.metadata.name,
+      namespace: m.manifest.metadata.namespace,
+      location: m.path,
+      action,
+      url: this.gitops.fileUrl(m.path),
+      yaml: m.yaml,
+    });
+
+    if (options.dryRun) {
+      const existing = await this.gitops.read(files.map(f => f.path), options.workDir);
+      return files.map(m => {
+        const current = existing[m.path];
+        if (current !== undefined && current !== m.yaml) {
+          throw new ConflictError(
+            `${m.path} already exists in the GitOps repository (${this.gitops.fileUrl(m.path)}): the name is taken in this environment; choose another service name.`,
+          );
+        }
+        return describe(m, current === undefined ? 'created' : 'unchanged');
+      });
+    }
+
+    const result = await this.gitops.write(
+      files.map(f => ({ path: f.path, content: f.yaml })),
+      { workDir: options.workDir, taskId: options.taskId, message: options.message },
+    );
+    return files.map(m =>
+      describe(m, result.written.includes(m.path) ? 'created' : 'unchanged'),
+    );
+  }
+}

@@ -1,0 +1,171 @@
+// GitHub, GitLab and Gitea as the golden path's SCM, through the credentials of Backstage's own
+// `integrations` config. Each provider needs three calls: does a repository exist, create one in
+// the organisation, and how git authenticates a push.
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { ConflictError, InputError, ResponseError } from '@backstage/errors';
+import { RepositoryHost, RepositoryLocation } from './RepositoryHost';
+
+type Provider = 'github' | 'gitlab' | 'gitea';
+
+interface ProviderApi {
+  apiBase: string;
+  webBase: string;
+  headers(): Promise<Record<string, string>>;
+  gitAuthorization(): Promise<string>;
+  repoPath(repo: RepositoryLocation): string;
+  createRequest(
+    repo: RepositoryLocation & { description: string },
+  ): Promise<{ path: string; body: object }>;
+}
+
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+function providerApi(
+  provider: Provider,
+  host: string,
+  integrations: ScmIntegrations,
+): ProviderApi {
+  const missing = () =>
+    new InputError(
+      `paved.goldenPath.scm is ${provider} on ${host}, but integrations.${provider} has no entry for host ${host}: add one with its credentials.`,
+    );
+  if (provider === 'github') {
+    const integration = integrations.github.byHost(host);
+    if (!integration) throw missing();
+    const credentials =
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    const token = async () => {
+      const { token: value } = await credentials.getCredentials({
+        url: `https://${host}`,
+      });
+      if (!value) throw missing();
+      return value;
+    };
+    return {
+      apiBase: integration.config.apiBaseUrl ?? 'https://api.github.com',
+      webBase: `https://${host}`,
+      headers: async () => ({
+        authorization: `Bearer ${await token()}`,
+        accept: 'application/vnd.github+json',
+      }),
+      gitAuthorization: async () => basic('x-access-token', await token()),
+      repoPath: ({ owner, name }) => `/repos/${owner}/${name}`,
+      createRequest: async ({ owner, name, description }) => ({
+        path: `/orgs/${owner}/repos`,
+        body: { name, description, private: true, auto_init: false },
+      }),
+    };
+  }
+  if (provider === 'gitlab') {
+    const integration = integrations.gitlab.byHost(host);
+    if (!integration?.config.token) throw missing();
+    const token = integration.config.token;
+    const apiBase = integration.config.apiBaseUrl;
+    return {
+      apiBase,
+      webBase: integration.config.baseUrl,
+      headers: async () => ({ 'private-token': token }),
+      gitAuthorization: async () => basic('oauth2', token),
+      repoPath: ({ owner, name }) =>
+        `/projects/${encodeURIComponent(`${owner}/${name}`)}`,
+      createRequest: async ({ owner, name, description }) => {
+        const res = await fetch(
+          `${apiBase}/namespaces/${encodeURIComponent(owner)}`,
+          { headers: { 'private-token': token } },
+        );
+        if (!res.ok) throw await ResponseError.fromResponse(res);
+        const namespace = (await res.json()) as { id: number };
+        return {
+          path: '/projects',
+          body: { name, path: name, description, namespace_id: namespace.id },
+        };
+      },
+    };
+  }
+  const integration = integrations.gitea.byHost(host);
+  const { username, password } = integration?.config ?? {};
+  if (!integration || !username || !password) throw missing();
+  const baseUrl = integration.config.baseUrl ?? `https://${host}`;
+  return {
+    apiBase: `${baseUrl}/api/v1`,
+    webBase: baseUrl,
+    headers: async () => ({ authorization: basic(username, password) }),
+    gitAuthorization: async () => basic(username, password),
+    repoPath: ({ owner, name }) => `/repos/${owner}/${name}`,
+    createRequest: async ({ owner, name, description }) => ({
+      path: `/orgs/${owner}/repos`,
+      body: { name, description, private: true },
+    }),
+  };
+}
+
+export class IntegrationRepositoryHost implements RepositoryHost {
+  readonly title: string;
+  private readonly api: ProviderApi;
+
+  constructor(
+    private readonly options: {
+      provider: Provider;
+      host: string;
+      organization: string;
+      integrations: ScmIntegrations;
+    },
+  ) {
+    this.api = providerApi(options.provider, options.host, options.integrations);
+    this.title = `${options.provider} (${options.host})`;
+  }
+
+  ownerFor(): string {
+    return this.options.organization;
+  }
+
+  urls({ owner, name }: RepositoryLocation) {
+    const web = `${this.api.webBase}/${owner}/${name}`;
+    const blob =
+      this.options.provider === 'gitlab' ? '-/blob' : this.options.provider === 'gitea' ? 'src/branch' : 'blob';
+    return {
+      cloneUrl: `${web}.git`,
+      webUrl: web,
+      fileUrl: (branch: string, path: string) =>
+        `${web}/${blob}/${branch}/${path.replace(/^\/+/, '')}`,
+    };
+  }
+
+  async find(repo: RepositoryLocation) {
+    const res = await fetch(`${this.api.apiBase}${this.api.repoPath(repo)}`, {
+      headers: await this.api.headers(),
+    });
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    // These hosts keep no claim: a repository that exists before the task is always a conflict,
+    // and a retried task skips creation through its checkpoint instead.
+    return {};
+  }
+
+  async create(repo: RepositoryLocation & { description: string; claim: string }) {
+    if (await this.find(repo)) {
+      throw new ConflictError(
+        `A repository named ${repo.owner}/${repo.name} already exists on ${this.title} (${this.urls(repo).webUrl}); choose another service name.`,
+      );
+    }
+    const { path, body } = await this.api.createRequest(repo);
+    const res = await fetch(`${this.api.apiBase}${path}`, {
+      method: 'POST',
+      headers: {
+        ...(await this.api.headers()),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return { created: true };
+  }
+
+  gitAuthorization(): Promise<string> {
+    return this.api.gitAuthorization();
+  }
+}

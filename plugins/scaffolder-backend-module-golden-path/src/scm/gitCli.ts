@@ -1,0 +1,102 @@
+// Real git, spawned with argument arrays (never a shell). Credentials travel as an HTTP header in
+// GIT_CONFIG_* environment variables: not in the argument list (visible to `ps`), not on disk, and
+// never logged.
+import { execFile } from 'node:child_process';
+
+export interface GitOptions {
+  cwd: string;
+  /** Value of the Authorization header git sends to the remote, if any. */
+  authorization?: string;
+  signal?: AbortSignal;
+}
+
+export const GIT_AUTHOR = {
+  name: 'Paved golden path',
+  email: 'golden-path@paved.local',
+};
+
+export class GitCommandError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly stderr: string,
+  ) {
+    const command = args.find(arg => !arg.startsWith('-')) ?? args[0];
+    super(`git ${command} failed: ${stderr.trim() || 'no output'}`);
+  }
+}
+
+export function git(args: string[], options: GitOptions): Promise<string> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_AUTHOR_NAME: GIT_AUTHOR.name,
+    GIT_AUTHOR_EMAIL: GIT_AUTHOR.email,
+    GIT_COMMITTER_NAME: GIT_AUTHOR.name,
+    GIT_COMMITTER_EMAIL: GIT_AUTHOR.email,
+  };
+  if (options.authorization) {
+    env.GIT_CONFIG_COUNT = '1';
+    env.GIT_CONFIG_KEY_0 = 'http.extraHeader';
+    env.GIT_CONFIG_VALUE_0 = `Authorization: ${options.authorization}`;
+  }
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      args,
+      {
+        cwd: options.cwd,
+        env,
+        signal: options.signal,
+        maxBuffer: 32 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        if (error) reject(new GitCommandError(args, String(stderr)));
+        else resolve(String(stdout));
+      },
+    );
+  });
+}
+
+/**
+ * Commits everything in `dir` as the first commit of `branch` and pushes it to `remoteUrl`. The
+ * git metadata lives in `gitDir` (a temporary directory), so the task's workspace stays as the
+ * skeleton rendered it for the steps after this one.
+ */
+export async function pushNewRepository(options: {
+  dir: string;
+  gitDir: string;
+  remoteUrl: string;
+  branch: string;
+  message: string;
+  authorization?: string;
+  signal?: AbortSignal;
+}): Promise<string> {
+  const run = (args: string[], authorization?: string) =>
+    git([`--git-dir=${options.gitDir}`, `--work-tree=${options.dir}`, ...args], {
+      cwd: options.dir,
+      authorization,
+      signal: options.signal,
+    });
+  await run(['init', '--quiet', `--initial-branch=${options.branch}`]);
+  await run(['add', '--all']);
+  await run(['commit', '--quiet', '--no-verify', '-m', options.message]);
+  await run(
+    ['push', '--quiet', '--', options.remoteUrl, `HEAD:refs/heads/${options.branch}`],
+    options.authorization,
+  );
+  return (await run(['rev-parse', 'HEAD'])).trim();
+}
+
+/** The commit a remote branch points at, or undefined when the branch does not exist. */
+export async function remoteBranchCommit(options: {
+  cwd: string;
+  remoteUrl: string;
+  branch: string;
+  authorization?: string;
+}): Promise<string | undefined> {
+  const out = await git(
+    ['ls-remote', '--heads', '--', options.remoteUrl, options.branch],
+    { cwd: options.cwd, authorization: options.authorization },
+  );
+  return out.trim().split(/\s+/)[0] || undefined;
+}
