@@ -46,6 +46,8 @@ export function createPreflightAction(services: GoldenPathServices) {
         namespace: z => z.string(),
         applicationName: z => z.string(),
         claimRef: z => z.string({ description: 'Kind/namespace/name of the claim, or empty' }),
+        connectionSecret: z =>
+          z.string({ description: "Secret with the database's connection details, or empty" }),
         repositoryUrl: z => z.string({ description: 'Clone URL the repository will have' }),
       },
     },
@@ -133,6 +135,7 @@ export function createPreflightAction(services: GoldenPathServices) {
       ctx.output('namespace', namespace);
       ctx.output('applicationName', applicationName);
       ctx.output('claimRef', claim ? claimRef(claim) : '');
+      ctx.output('connectionSecret', claim ? claim.spec.writeConnectionSecretToRef.name : '');
       ctx.output('repositoryUrl', urls.cloneUrl);
     },
   });
