@@ -7,6 +7,7 @@ import { ensureDependencies, yarn } from './lib/yarn.mjs';
 import { startPortal } from './commands/start.mjs';
 import { runAllTests } from './commands/test.mjs';
 import { startDemo } from './commands/demo.mjs';
+import { benchGoldenPath } from './commands/bench.mjs';
 
 const USAGE = `usage: ./paved <command>
 
@@ -14,11 +15,12 @@ const USAGE = `usage: ./paved <command>
   test           install what is missing, then run every check and test
   demo           the portal connected to a Kubernetes API server filled with demo state
                  (the local control plane in k8s/, built once per machine; needs Go)
+  bench          time the golden-path task (submit to completed, 5 runs, median)
   yarn <args>    run the project's Yarn with the project's Node (e.g. ./paved yarn tsc)
 `;
 
 async function main([command, ...rest]) {
-  if (!['start', 'test', 'demo', 'yarn'].includes(command)) {
+  if (!['start', 'test', 'demo', 'bench', 'yarn'].includes(command)) {
     process.stderr.write(USAGE);
     return command ? 2 : 0;
   }
@@ -27,6 +29,7 @@ async function main([command, ...rest]) {
   if (command === 'start') await startPortal(env, rest);
   if (command === 'test') await runAllTests(env, rest);
   if (command === 'demo') await startDemo(env);
+  if (command === 'bench') await benchGoldenPath(env, rest);
   if (command === 'yarn') await yarn(rest, env);
   return 0;
 }

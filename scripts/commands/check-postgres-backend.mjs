@@ -4,11 +4,8 @@
 // through Backstage's own Node transform (what `backstage-cli package start` uses), as the
 // bundle the backend build makes is meant for a container image. Its log goes to
 // .paved/logs/postgres-check.log.
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { repoRoot, stateDir } from '../lib/paths.mjs';
+import { startBackendFromSource } from '../lib/backend.mjs';
 import { yarn } from '../lib/yarn.mjs';
 
 const BASE_URL = 'http://localhost:7017';
@@ -64,44 +61,29 @@ export async function checkBackendOnPostgres(env, pg) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 
-  const logDir = path.join(stateDir, 'logs');
-  fs.mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, 'postgres-check.log');
-  const log = fs.openSync(logFile, 'w');
   const token = crypto.randomBytes(24).toString('base64url');
-  const backend = spawn(
-    'node',
-    [
-      '--require',
-      path.join(
-        repoRoot,
-        'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
-      ),
-      'packages/backend/src/index.ts',
-      '--config',
+  const started = startBackendFromSource({
+    logName: 'postgres-check',
+    configs: [
       'app-config.yaml',
-      '--config',
       'app-config.production.yaml',
-      '--config',
       'scripts/postgres-check/app-config.yaml',
     ],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', log, log],
-      env: {
-        ...env,
-        NODE_ENV: 'production',
-        PAVED_CHECK_TOKEN: token,
-        PAVED_BASE_URL: BASE_URL,
-        POSTGRES_HOST: pg.host,
-        POSTGRES_PORT: String(pg.port),
-        POSTGRES_USER: pg.user,
-        POSTGRES_PASSWORD: pg.password,
-        AUTH_GITHUB_CLIENT_ID: 'postgres-check',
-        AUTH_GITHUB_CLIENT_SECRET: 'postgres-check',
-      },
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      PAVED_CHECK_TOKEN: token,
+      PAVED_BASE_URL: BASE_URL,
+      POSTGRES_HOST: pg.host,
+      POSTGRES_PORT: String(pg.port),
+      POSTGRES_USER: pg.user,
+      POSTGRES_PASSWORD: pg.password,
+      AUTH_GITHUB_CLIENT_ID: 'postgres-check',
+      AUTH_GITHUB_CLIENT_SECRET: 'postgres-check',
+      PAVED_GITHUB_ORG: 'paved-check',
     },
-  );
+  });
+  const { backend } = started;
   try {
     const counts = await waitForCatalog(token, backend);
     const html = await (await fetch(`${BASE_URL}/`)).text();
@@ -112,19 +94,10 @@ export async function checkBackendOnPostgres(env, pg) {
       `PostgreSQL backend serves the catalog: ${JSON.stringify(counts)}`,
     );
   } catch (error) {
-    const tail = fs
-      .readFileSync(logFile, 'utf8')
-      .split('\n')
-      .slice(-40)
-      .join('\n');
     throw new Error(
-      `${error.message}\n--- last lines of ${logFile} ---\n${tail}`,
+      `${error.message}\n--- last lines of ${started.logFile} ---\n${started.tail()}`,
     );
   } finally {
-    backend.kill('SIGTERM');
-    await new Promise(resolve =>
-      backend.exitCode !== null ? resolve() : backend.on('exit', resolve),
-    );
-    fs.closeSync(log);
+    await started.stop();
   }
 }

@@ -2,6 +2,7 @@ import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubActions from '@backstage/plugin-scaffolder-backend-module-github';
 import notificationActions from '@backstage/plugin-scaffolder-backend-module-notifications';
+import goldenPathActions from '@internal/plugin-scaffolder-backend-module-golden-path';
 
 /**
  * The scaffolder and every action module the portal installs. One list, used by the backend
@@ -9,5 +10,10 @@ import notificationActions from '@backstage/plugin-scaffolder-backend-module-not
  * both places.
  */
 export default createBackendFeatureLoader({
-  loader: () => [scaffolderPlugin, githubActions, notificationActions],
+  loader: () => [
+    scaffolderPlugin,
+    githubActions,
+    notificationActions,
+    goldenPathActions,
+  ],
 });

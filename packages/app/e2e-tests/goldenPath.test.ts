@@ -1,0 +1,78 @@
+import { test, expect, Page } from '@playwright/test';
+
+// Repositories and catalog entities outlive a run (they are kept under .paved/data), so every
+// run creates services of its own.
+const runId = Date.now().toString(36);
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Ship a new service today' }),
+  ).toBeVisible();
+}
+
+/** Fills the golden-path form up to the review step. */
+async function fillGoldenPathForm(
+  page: Page,
+  service: { name: string; storageGB: number },
+) {
+  await page.getByRole('link', { name: 'Create a service' }).click();
+  await page.getByRole('textbox', { name: /Service name/ }).fill(service.name);
+  await page.getByLabel(/Owner/).fill('Checkout');
+  await page
+    .getByRole('option', { name: /Checkout/ })
+    .first()
+    .click();
+  await page
+    .getByRole('textbox', { name: /Description/ })
+    .fill('Made by the end-to-end test');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByText('Language').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await page.getByLabel('Add a PostgreSQL database').check();
+  const storage = page.getByRole('spinbutton', { name: /Storage/ });
+  await storage.fill(String(service.storageGB));
+  await page.getByRole('button', { name: 'Review' }).click();
+}
+
+test('Create a service with a database: the task finishes and its catalog page opens', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const name = `e2e-${runId}`;
+  await signInAsGuest(page);
+  await fillGoldenPathForm(page, { name, storageGB: 20 });
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  const openInCatalog = page.getByRole('link', { name: 'Open in catalog' });
+  await expect(openInCatalog).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('link', { name: 'Argo CD application' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Database claim' })).toBeVisible();
+  await expect(page.getByText(`git clone`).first()).toBeVisible();
+
+  await openInCatalog.click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByText('Made by the end-to-end test').first()).toBeVisible();
+});
+
+test('a database over the storage cap is rejected before anything is created', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const name = `e2e-big-${runId}`;
+  await signInAsGuest(page);
+  await fillGoldenPathForm(page, { name, storageGB: 80 });
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(
+    page
+      .getByText(/storage 80 GB exceeds the 50 GB limit of tier standard/)
+      .first(),
+  ).toBeVisible({ timeout: 60_000 });
+  // Nothing was made: the service is not in the catalog.
+  await page.goto(`/catalog/default/component/${name}`);
+  await expect(page.getByText(/not found|does not exist/i).first()).toBeVisible();
+});

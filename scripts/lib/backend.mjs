@@ -1,0 +1,41 @@
+// Starts the portal's backend from source, through Backstage's own Node transform (what
+// `backstage-cli package start` uses), with the given config files layered on app-config.yaml.
+// Used by the checks that need a whole backend: the PostgreSQL check and the benchmarks.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot, stateDir } from './paths.mjs';
+
+/** Returns the child process and the path of its log (stdout and stderr). */
+export function startBackendFromSource({ configs, env, logName }) {
+  const logDir = path.join(stateDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${logName}.log`);
+  const log = fs.openSync(logFile, 'w');
+  const backend = spawn(
+    'node',
+    [
+      '--require',
+      path.join(
+        repoRoot,
+        'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+      ),
+      'packages/backend/src/index.ts',
+      ...configs.flatMap(file => ['--config', file]),
+    ],
+    { cwd: repoRoot, stdio: ['ignore', log, log], env },
+  );
+  backend.on('exit', () => fs.closeSync(log));
+  return {
+    backend,
+    logFile,
+    /** The last lines of the log, for error messages. */
+    tail: (lines = 40) =>
+      fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n'),
+    async stop() {
+      if (backend.exitCode !== null) return;
+      backend.kill('SIGTERM');
+      await new Promise(resolve => backend.on('exit', resolve));
+    },
+  };
+}
