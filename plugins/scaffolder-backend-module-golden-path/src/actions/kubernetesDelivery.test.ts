@@ -1,0 +1,152 @@
+// The Argo CD application and claim actions in kubernetes mode, against a real API server with the
+// Argo CD and Crossplane CRDs (the repository's local control plane, see packages/kubernetes-testing).
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  RbacAuthorizationV1Api,
+} from '@kubernetes/client-node';
+import { describeKubernetes } from '@internal/kubernetes-testing';
+import { actionContext } from '../__testUtils__/actionContext';
+import { testServices } from '../__testUtils__/testServices';
+import { createManifestApplier } from '../kubernetes';
+import { createArgoApplicationAction } from './argocdApplication';
+import { createCrossplaneClaimAction } from './crossplaneClaim';
+
+jest.setTimeout(60_000);
+
+describeKubernetes('golden path in kubernetes mode', k8s => {
+  // Namespaces never go away on the local control plane: a service name of its own per run.
+  const name = `svc-${Date.now().toString(36)}`;
+  const serviceNamespace = `${name}-dev`;
+  const service = { name, owner: 'group:default/checkout', environment: 'dev' };
+  const database = { enabled: true, offering: 'postgresql', tier: 'standard', storageGB: 20, region: 'eu-west-1' };
+  let services: ReturnType<typeof testServices>['services'];
+
+  beforeAll(async () => {
+    // The golden path writes with a service-account token, as configured for a real cluster.
+    const core = k8s.kubeConfig.makeApiClient(CoreV1Api);
+    const rbac = k8s.kubeConfig.makeApiClient(RbacAuthorizationV1Api);
+    await core.createNamespacedServiceAccount({
+      namespace: k8s.namespace,
+      body: { metadata: { name: 'golden-path' } },
+    });
+    await rbac.createClusterRoleBinding({
+      body: {
+        metadata: { name: `${k8s.namespace}-golden-path` },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+        subjects: [{ kind: 'ServiceAccount', name: 'golden-path', namespace: k8s.namespace }],
+      },
+    });
+    const tokenRequest = await core.createNamespacedServiceAccountToken({
+      name: 'golden-path',
+      namespace: k8s.namespace,
+      body: { spec: { audiences: [], expirationSeconds: 3600 } },
+    });
+    const cluster = k8s.kubeConfig.getCurrentCluster()!;
+    const config = new ConfigReader({
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: [
+              {
+                name: 'paved-local',
+                url: cluster.server,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: tokenRequest.status!.token,
+                ...(cluster.caData ? { caData: cluster.caData } : {}),
+                ...(cluster.caFile ? { caFile: cluster.caFile } : {}),
+                skipTLSVerify: cluster.skipTLSVerify,
+              },
+            ],
+          },
+        ],
+      },
+    });
+    services = testServices({
+      overrides: {
+        delivery: { mode: 'kubernetes' },
+        argocd: { namespace: k8s.namespace, project: 'default' },
+      },
+      applier: createManifestApplier({ config, logger: mockServices.logger.mock() }),
+    }).services;
+  });
+
+  const objects = () => k8s.kubeConfig.makeApiClient(CustomObjectsApi);
+  const getApplication = () =>
+    objects().getNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      plural: 'applications',
+      namespace: k8s.namespace,
+      name: `${name}-dev`,
+    });
+  const getClaim = () =>
+    objects().getNamespacedCustomObject({
+      group: 'platform.paved.dev',
+      version: 'v1alpha1',
+      plural: 'postgresqlinstances',
+      namespace: serviceNamespace,
+      name: `${name}-db`,
+    });
+
+  it('shows the Application in a dry run and creates nothing', async () => {
+    const { ctx, outputs } = actionContext(
+      { ...service, repoUrl: 'https://git.example/checkout/x.git' },
+      { dryRun: true },
+    );
+    await createArgoApplicationAction(services).handler(ctx);
+    expect(outputs.action).toBe('created');
+    await expect(getApplication()).rejects.toMatchObject({ code: 404 });
+  });
+
+  it('applies the Application with server-side apply, and a second run changes nothing', async () => {
+    const input = { ...service, repoUrl: `https://git.example/checkout/${name}.git` };
+    const first = actionContext(input, { taskId: 'task-k8s' });
+    await createArgoApplicationAction(services).handler(first.ctx);
+    const app = (await getApplication()) as any;
+    expect(first.outputs).toMatchObject({
+      action: 'created',
+      location: `paved-local/${k8s.namespace}/Application/${name}-dev`,
+    });
+    expect(app.spec).toEqual({
+      project: 'default',
+      source: { repoURL: input.repoUrl, path: 'k8s', targetRevision: 'main' },
+      destination: { name: 'paved-local', namespace: serviceNamespace },
+      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },
+    });
+
+    const retry = actionContext(input, { taskId: 'task-k8s' });
+    await createArgoApplicationAction(services).handler(retry.ctx);
+    expect(retry.outputs.action).toBe('unchanged');
+    expect(((await getApplication()) as any).metadata.resourceVersion).toBe(app.metadata.resourceVersion);
+  });
+
+  it('refuses an Application another task made', async () => {
+    const { ctx } = actionContext(
+      { ...service, repoUrl: 'https://git.example/checkout/other.git' },
+      { taskId: 'another-task' },
+    );
+    await expect(createArgoApplicationAction(services).handler(ctx)).rejects.toThrow(
+      new RegExp(`Application ${k8s.namespace}/${name}-dev already exists on cluster paved-local, made by another task`),
+    );
+  });
+
+  it("creates the service's namespace and the claim, which the API server validates against the XRD", async () => {
+    const first = actionContext({ ...service, database }, { taskId: 'task-k8s' });
+    await createCrossplaneClaimAction(services).handler(first.ctx);
+    const claim = (await getClaim()) as any;
+    expect(claim.spec).toMatchObject({
+      parameters: { storageGB: 20, tier: 'standard', region: 'eu-west-1' },
+      compositionSelector: { matchLabels: { provider: 'aws' } },
+      writeConnectionSecretToRef: { name: `${name}-db-connection` },
+    });
+    expect(first.outputs.claimRef).toBe(`PostgreSQLInstance/${serviceNamespace}/${name}-db`);
+
+    const retry = actionContext({ ...service, database }, { taskId: 'task-k8s' });
+    await createCrossplaneClaimAction(services).handler(retry.ctx);
+    expect(((await getClaim()) as any).metadata.resourceVersion).toBe(claim.metadata.resourceVersion);
+  });
+});
