@@ -95,7 +95,9 @@ export async function checkBackendOnPostgres(env, pg) {
     );
   } catch (error) {
     throw new Error(
-      `${error.message}\n--- last lines of ${started.logFile} ---\n${started.tail()}`,
+      `${error.message}\n--- last lines of ${
+        started.logFile
+      } ---\n${started.tail()}`,
     );
   } finally {
     await started.stop();

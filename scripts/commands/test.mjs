@@ -6,6 +6,7 @@ import { yarn } from '../lib/yarn.mjs';
 import { startTestPostgres } from '../lib/postgres.mjs';
 import { ensureDebianPackage } from '../lib/system-packages.mjs';
 import { checkBackendOnPostgres } from './check-postgres-backend.mjs';
+import { checkTaskRecovery } from './check-task-recovery.mjs';
 import { kubernetesForTests } from '../lib/kubernetes.mjs';
 
 function postgresTestEnv(pg) {
@@ -44,6 +45,9 @@ export async function runAllTests(baseEnv) {
   }
   await step('Backend on PostgreSQL serves the catalog', () =>
     checkBackendOnPostgres(testEnv, pg),
+  );
+  await step('Golden-path task survives a backend killed mid-way', () =>
+    checkTaskRecovery(testEnv),
   );
 
   const chromium = await step('Chromium for the browser tests', () =>

@@ -29,9 +29,14 @@ export function startBackendFromSource({ configs, env, logName }) {
   return {
     backend,
     logFile,
-    /** The last lines of the log, for error messages. */
+    /** The last lines of the log (without the request log), for error messages. */
     tail: (lines = 40) =>
-      fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n'),
+      fs
+        .readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter(line => !line.includes('incomingRequest'))
+        .slice(-lines)
+        .join('\n'),
     async stop() {
       if (backend.exitCode !== null) return;
       backend.kill('SIGTERM');

@@ -1,6 +1,7 @@
 // Paved's backend: backend.add(...) lines only. Configuration lives in app-config*.yaml.
 
 import { createBackend } from '@backstage/backend-defaults';
+import { gitHostUrlReaderServiceFactory } from '@internal/plugin-git-host-backend';
 
 const backend = createBackend();
 
@@ -9,6 +10,10 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 // scaffolder plugin and its action modules (one list, shared with the template checks)
 backend.add(import('./features/scaffolder'));
+
+// the embedded git host: the golden path's SCM on a fresh machine, readable by the catalog
+backend.add(import('@internal/plugin-git-host-backend'));
+backend.add(gitHostUrlReaderServiceFactory);
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));

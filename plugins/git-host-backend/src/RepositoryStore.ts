@@ -1,0 +1,199 @@
+// The bare repositories on disk: `<directory>/<owner>/<name>.git`. Every name is validated and
+// every resolved path checked to stay inside the directory before git sees it.
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { validateRepositoryName } from './repositoryName';
+import { refAndPathCandidates, validateRef } from './refAndPath';
+import { runGit, spawnGit } from './runGit';
+
+export interface RepositoryInfo {
+  owner: string;
+  name: string;
+  description: string;
+  defaultBranch: string;
+  /** True until something is pushed. */
+  empty: boolean;
+  /** The opaque claim given at creation (a scaffolder task id), if any. */
+  claim?: string;
+}
+
+const DEFAULT_BRANCH = 'main';
+
+export class RepositoryStore {
+  constructor(readonly root: string) {}
+
+  /** Absolute path of a repository; throws InputError for a name that is not allowed. */
+  gitDir(owner: unknown, name: unknown): string {
+    const valid = validateRepositoryName(owner, name);
+    const dir = path.resolve(this.root, valid.owner, `${valid.name}.git`);
+    if (!dir.startsWith(path.resolve(this.root) + path.sep)) {
+      throw new Error(`Repository path escapes ${this.root}`);
+    }
+    return dir;
+  }
+
+  private git(gitDir: string, args: string[]) {
+    return runGit([`--git-dir=${gitDir}`, ...args]);
+  }
+
+  async exists(owner: string, name: string): Promise<boolean> {
+    return fs
+      .stat(path.join(this.gitDir(owner, name), 'HEAD'))
+      .then(() => true)
+      .catch(() => false);
+  }
+
+  async get(owner: string, name: string): Promise<RepositoryInfo | undefined> {
+    const gitDir = this.gitDir(owner, name);
+    if (!(await this.exists(owner, name))) return undefined;
+    const description = await fs
+      .readFile(path.join(gitDir, 'description'), 'utf8')
+      .catch(() => '');
+    const claim = (
+      await this.git(gitDir, ['config', '--get', 'paved.claim']).catch(() => '')
+    ).trim();
+    const empty = !(await this.resolveRef(owner, name, DEFAULT_BRANCH));
+    return {
+      owner,
+      name,
+      description: description.startsWith('Unnamed repository') ? '' : description.trim(),
+      defaultBranch: DEFAULT_BRANCH,
+      empty,
+      ...(claim ? { claim } : {}),
+    };
+  }
+
+  async list(): Promise<RepositoryInfo[]> {
+    const owners = await fs.readdir(this.root).catch(() => [] as string[]);
+    const repos: RepositoryInfo[] = [];
+    for (const owner of owners.sort()) {
+      const names = await fs.readdir(path.join(this.root, owner)).catch(() => [] as string[]);
+      for (const entry of names.sort()) {
+        if (!entry.endsWith('.git')) continue;
+        try {
+          const info = await this.get(owner, entry.slice(0, -4));
+          if (info) repos.push(info);
+        } catch {
+          // Not a name this host would create: not ours to list.
+        }
+      }
+    }
+    return repos;
+  }
+
+  /**
+   * Creates an empty bare repository. A repository that exists is returned as it is when
+   * `claim` matches the one it was created with (a retry of the same task), else a conflict.
+   */
+  async create(options: {
+    owner: string;
+    name: string;
+    description?: string;
+    claim?: string;
+  }): Promise<{ info: RepositoryInfo; created: boolean }> {
+    const gitDir = this.gitDir(options.owner, options.name);
+    await fs.mkdir(path.dirname(gitDir), { recursive: true });
+    try {
+      // mkdir without `recursive` is atomic: of two concurrent creations exactly one wins.
+      await fs.mkdir(gitDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const existing = await this.waitUntilInitialised(options.owner, options.name);
+      if (options.claim && existing?.claim === options.claim) {
+        return { info: existing, created: false };
+      }
+      throw new ConflictError(
+        `Repository ${options.owner}/${options.name} already exists; choose another name`,
+      );
+    }
+    try {
+      await runGit(['init', '--quiet', '--bare', `--initial-branch=${DEFAULT_BRANCH}`, gitDir]);
+      await this.git(gitDir, ['config', 'http.receivepack', 'true']);
+      if (options.claim) await this.git(gitDir, ['config', 'paved.claim', options.claim]);
+      await fs.writeFile(path.join(gitDir, 'description'), `${options.description ?? ''}\n`);
+    } catch (error) {
+      await fs.rm(gitDir, { recursive: true, force: true });
+      throw error;
+    }
+    return { info: (await this.get(options.owner, options.name))!, created: true };
+  }
+
+  private async waitUntilInitialised(owner: string, name: string) {
+    for (let i = 0; i < 50; i++) {
+      const info = await this.get(owner, name);
+      if (info) return info;
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    return undefined;
+  }
+
+  /** The commit a ref names, or undefined. */
+  async resolveRef(owner: string, name: string, ref: string): Promise<string | undefined> {
+    const gitDir = this.gitDir(owner, name);
+    validateRef(ref);
+    const out = await this.git(gitDir, [
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${ref}^{commit}`,
+    ]).catch(() => '');
+    return out.trim() || undefined;
+  }
+
+  /** Splits `<ref>/<path>` where the ref may contain '/', by asking which refs exist. */
+  async splitRefAndPath(owner: string, name: string, tail: string, pathRequired: boolean) {
+    for (const candidate of refAndPathCandidates(tail, { pathRequired })) {
+      const commit = await this.resolveRef(owner, name, candidate.ref);
+      if (commit) return { ...candidate, commit };
+    }
+    throw new NotFoundError(`No branch, tag or commit of ${owner}/${name} matches ${tail}`);
+  }
+
+  async listFiles(owner: string, name: string, commit: string): Promise<string[]> {
+    const out = await this.git(this.gitDir(owner, name), [
+      'ls-tree',
+      '-r',
+      '--name-only',
+      '-z',
+      '--end-of-options',
+      commit,
+    ]);
+    return out.split('\0').filter(Boolean);
+  }
+
+  /** A file's bytes and blob id at a commit, or undefined when the path is not a file there. */
+  async readFile(owner: string, name: string, commit: string, filePath: string) {
+    const gitDir = this.gitDir(owner, name);
+    const spec = `${commit}:${filePath}`;
+    const blob = (
+      await this.git(gitDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', spec]).catch(
+        () => '',
+      )
+    ).trim();
+    if (!blob) return undefined;
+    const type = (await this.git(gitDir, ['cat-file', '-t', blob])).trim();
+    if (type !== 'blob') return undefined;
+    const content = await new Promise<Buffer>((resolve, reject) => {
+      const child = spawnGit([`--git-dir=${gitDir}`, 'cat-file', 'blob', blob]);
+      const chunks: Buffer[] = [];
+      child.stdout!.on('data', chunk => chunks.push(chunk));
+      child.on('error', reject);
+      child.on('close', code =>
+        code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git cat-file exited ${code}`)),
+      );
+    });
+    return { content, blob };
+  }
+
+  /** A tar archive of the tree at a commit (optionally one folder of it). */
+  archive(owner: string, name: string, commit: string, subpath: string): Readable {
+    // A top-level folder, as GitHub's and GitLab's archives have: Backstage's tree readers expect it.
+    const args = [`--git-dir=${this.gitDir(owner, name)}`, 'archive', '--format=tar', `--prefix=${name}/`, commit];
+    if (subpath) args.push(subpath);
+    const child = spawnGit(args);
+    return child.stdout!;
+  }
+}

@@ -1,0 +1,113 @@
+// Lets Backstage read from the git host like from any SCM: the catalog reads a new component's
+// catalog-info.yaml, and fetch:* actions can read templates or trees. It reads the repositories
+// from disk: the embedded host is one backend process with its repositories beside it.
+import {
+  createServiceFactory,
+  UrlReaderService,
+  UrlReaderServiceReadTreeOptions,
+  UrlReaderServiceReadUrlOptions,
+  UrlReaderServiceSearchOptions,
+} from '@backstage/backend-plugin-api';
+import {
+  ReaderFactory,
+  ReadTreeResponseFactory,
+  urlReaderFactoriesServiceRef,
+} from '@backstage/backend-defaults/urlReader';
+import {
+  InputError,
+  NotFoundError,
+  NotImplementedError,
+  NotModifiedError,
+} from '@backstage/errors';
+import { Readable } from 'node:stream';
+import { readGitHostConfig } from './config';
+import { RepositoryStore } from './RepositoryStore';
+
+const SHAPE = /^([^/]+)\/([^/]+)\/(raw|blob|tree)\/(.+)$/;
+
+export class GitHostUrlReader implements UrlReaderService {
+  constructor(
+    private readonly store: RepositoryStore,
+    /** e.g. http://localhost:7007/api/git-host/ */
+    private readonly baseUrl: string,
+    private readonly trees: ReadTreeResponseFactory,
+  ) {}
+
+  private parse(url: string, kinds: string[]) {
+    const match = SHAPE.exec(decodeURIComponent(url.slice(this.baseUrl.length).split('?')[0]));
+    if (!match || !kinds.includes(match[3])) {
+      throw new InputError(
+        `${url} is not a git host URL of the form ${this.baseUrl}<owner>/<name>/${kinds.join('|')}/<ref>/<path>`,
+      );
+    }
+    const [, owner, name, , tail] = match;
+    return { owner, name, tail };
+  }
+
+  async readUrl(url: string, options?: UrlReaderServiceReadUrlOptions) {
+    const { owner, name, tail } = this.parse(url, ['raw', 'blob']);
+    if (!(await this.store.exists(owner, name))) throw new NotFoundError(`${url}: no repository ${owner}/${name}`);
+    const { commit, path } = await this.store.splitRefAndPath(owner, name, tail, true);
+    const file = await this.store.readFile(owner, name, commit, path);
+    if (!file) throw new NotFoundError(`${url}: no file ${path} in ${owner}/${name}`);
+    if (options?.etag === file.blob) throw new NotModifiedError();
+    return {
+      buffer: async () => file.content,
+      stream: () => Readable.from(file.content),
+      etag: file.blob,
+    };
+  }
+
+  async readTree(url: string, options?: UrlReaderServiceReadTreeOptions) {
+    const { owner, name, tail } = this.parse(url, ['tree']);
+    if (!(await this.store.exists(owner, name))) throw new NotFoundError(`${url}: no repository ${owner}/${name}`);
+    const { commit, path } = await this.store.splitRefAndPath(owner, name, tail, false);
+    if (options?.etag === commit) throw new NotModifiedError();
+    return this.trees.fromTarArchive({
+      stream: this.store.archive(owner, name, commit, path),
+      subpath: path,
+      etag: commit,
+      filter: options?.filter,
+    });
+  }
+
+  /** The catalog looks locations up through search; a URL without a glob is one file. */
+  async search(url: string, options?: UrlReaderServiceSearchOptions) {
+    if (/[*?[\]{}]/.test(url.slice(this.baseUrl.length))) {
+      throw new NotImplementedError(
+        `${url}: the embedded git host does not search with globs; register the file's URL instead`,
+      );
+    }
+    try {
+      const file = await this.readUrl(url, options);
+      return {
+        etag: file.etag!,
+        files: [{ url, content: file.buffer }],
+      };
+    } catch (error) {
+      // A missing file is an empty search result, as with the other readers.
+      if ((error as Error).name === 'NotFoundError') return { etag: '', files: [] };
+      throw error;
+    }
+  }
+
+  toString() {
+    return `git-host{base=${this.baseUrl}}`;
+  }
+}
+
+export const gitHostReaderFactory: ReaderFactory = ({ config, treeResponseFactory }) => {
+  const baseUrl = `${config.getString('backend.baseUrl').replace(/\/+$/, '')}/api/git-host/`;
+  const store = new RepositoryStore(readGitHostConfig(config).directory);
+  const reader = new GitHostUrlReader(store, baseUrl, treeResponseFactory);
+  return [{ predicate: (url: URL) => url.href.startsWith(baseUrl), reader }];
+};
+
+/** Add with `backend.add(gitHostUrlReaderServiceFactory)` so every plugin can read the git host. */
+export const gitHostUrlReaderServiceFactory = createServiceFactory({
+  service: urlReaderFactoriesServiceRef,
+  deps: {},
+  async factory() {
+    return gitHostReaderFactory;
+  },
+});
