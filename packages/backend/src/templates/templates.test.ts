@@ -109,6 +109,39 @@ describe('new-microservice', () => {
     expect(JSON.stringify(result.body.errors)).toMatch(/name/);
   });
 
+  it('shows every manifest in a dry run and creates nothing', async () => {
+    const result = await scaffolder.dryRun({
+      template: microservice.template,
+      values: microservice.examples[0].values,
+      secrets: {},
+      directoryContents: microservice.directoryContents,
+    });
+    const log = (result.body.log ?? []).map(l => l.body.message).join('\n');
+    expect(log).toMatch(/Would deliver PostgreSQLInstance orders-api-dev\/orders-api-db/);
+    expect(log).toMatch(/kind: PostgreSQLInstance[\s\S]*storageGB: 20/);
+    expect(log).toMatch(/Would deliver Application orders-api-dev[\s\S]*kind: Application/);
+    expect(log).toMatch(/Would create .*checkout\/orders-api\.git with \d+ files/);
+    expect(log).toMatch(/Would register .* as component:default\/orders-api/);
+    expect(await scaffolder.repositories()).toEqual([]);
+  });
+
+  it('refuses a database over the storage cap before anything is created, naming the limit', async () => {
+    const values = microservice.examples[0].values as any;
+    const result = await scaffolder.dryRun({
+      template: microservice.template,
+      values: { ...values, database: { ...values.database, storageGB: 80 } },
+      secrets: {},
+      directoryContents: microservice.directoryContents,
+    });
+    const log = JSON.stringify(result.body.log);
+    // The first step stopped the task: no later step ran.
+    expect(log).not.toMatch(/Would create|Would deliver|Would register/);
+    expect(log).toMatch(
+      /storage 80 GB exceeds the 50 GB limit of tier standard; choose ≤ 50 or ask the platform team/,
+    );
+    expect(await scaffolder.repositories()).toEqual([]);
+  });
+
   it.each([
     ['language', 'rust'],
     ['environment', 'qa'],

@@ -1,8 +1,18 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import gitHostPlugin from '@internal/plugin-git-host-backend';
+import fs from 'node:fs';
+import os from 'node:os';
+import { parse } from 'yaml';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { serializeError } from '@backstage/errors';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { validateEntity } from '../../catalog/__testUtils__/validateEntity';
 import request from 'supertest';
 import scaffolderFeatures from '../../features/scaffolder';
 import {
@@ -10,6 +20,27 @@ import {
   repoRoot,
 } from '../../catalog/__testUtils__/loadEntityFiles';
 import path from 'node:path';
+
+/**
+ * The example organisation as the catalog, validating entities with the catalog's own policies
+ * (the in-memory mock does not validate).
+ */
+function catalogWithValidation(entities: Entity[]) {
+  const catalog = catalogServiceMock({ entities });
+  catalog.validateEntity = async entity => {
+    try {
+      await validateEntity(entity);
+      return { valid: true };
+    } catch (error) {
+      return { valid: false, errors: [serializeError(error as Error)] };
+    }
+  };
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () => catalog,
+  });
+}
 
 export type DryRunResult = {
   status: number;
@@ -30,8 +61,25 @@ export async function startScaffolder() {
   const entities = loadEntityFiles(
     path.join(repoRoot, 'catalog', 'all.yaml'),
   ).map(l => l.entity);
+  // The golden path as app-config.yaml configures it, with an embedded git host of its own.
+  const appConfig = parse(
+    fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+  );
   const backend = await startTestBackend({
-    features: [scaffolderFeatures, catalogServiceMock.factory({ entities })],
+    features: [
+      scaffolderFeatures,
+      gitHostPlugin,
+      catalogWithValidation(entities),
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'http://localhost:3000' },
+          paved: { goldenPath: appConfig.paved.goldenPath },
+          gitHost: {
+            directory: fs.mkdtempSync(path.join(os.tmpdir(), 'templates-git-')),
+          },
+        },
+      }),
+    ],
   });
   const auth = `Bearer ${mockCredentials.user.token('user:default/guest')}`;
   const server = backend.server;
@@ -44,6 +92,17 @@ export async function startScaffolder() {
       if (res.status !== 200)
         throw new Error(`listing actions answered ${res.status}`);
       return res.body.map((a: { id: string }) => a.id);
+    },
+    /** Repositories on the test backend's git host (a dry run must leave it empty). */
+    async repositories(): Promise<string[]> {
+      const res = await request(server)
+        .get('/api/git-host/repositories')
+        .set('Authorization', auth);
+      if (res.status !== 200)
+        throw new Error(`listing repositories answered ${res.status}`);
+      return res.body.items.map(
+        (r: { owner: string; name: string }) => `${r.owner}/${r.name}`,
+      );
     },
     async dryRun(body: object): Promise<DryRunResult> {
       const res = await request(server)
