@@ -49,13 +49,19 @@ test('Create a service with a database: the task finishes and its catalog page o
 
   const openInCatalog = page.getByRole('link', { name: 'Open in catalog' });
   await expect(openInCatalog).toBeVisible({ timeout: 90_000 });
-  await expect(page.getByRole('link', { name: 'Argo CD application' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Database claim' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Argo CD application' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Database claim' }),
+  ).toBeVisible();
   await expect(page.getByText(`git clone`).first()).toBeVisible();
 
   await openInCatalog.click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
-  await expect(page.getByText('Made by the end-to-end test').first()).toBeVisible();
+  await expect(
+    page.getByText('Made by the end-to-end test').first(),
+  ).toBeVisible();
 });
 
 test('a database over the storage cap is rejected before anything is created', async ({
@@ -74,5 +80,7 @@ test('a database over the storage cap is rejected before anything is created', a
   ).toBeVisible({ timeout: 60_000 });
   // Nothing was made: the service is not in the catalog.
   await page.goto(`/catalog/default/component/${name}`);
-  await expect(page.getByText(/not found|does not exist/i).first()).toBeVisible();
+  await expect(
+    page.getByText(/not found|does not exist/i).first(),
+  ).toBeVisible();
 });

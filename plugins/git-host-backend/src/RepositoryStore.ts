@@ -58,7 +58,9 @@ export class RepositoryStore {
     return {
       owner,
       name,
-      description: description.startsWith('Unnamed repository') ? '' : description.trim(),
+      description: description.startsWith('Unnamed repository')
+        ? ''
+        : description.trim(),
       defaultBranch: DEFAULT_BRANCH,
       empty,
       ...(claim ? { claim } : {}),
@@ -69,7 +71,9 @@ export class RepositoryStore {
     const owners = await fs.readdir(this.root).catch(() => [] as string[]);
     const repos: RepositoryInfo[] = [];
     for (const owner of owners.sort()) {
-      const names = await fs.readdir(path.join(this.root, owner)).catch(() => [] as string[]);
+      const names = await fs
+        .readdir(path.join(this.root, owner))
+        .catch(() => [] as string[]);
       for (const entry of names.sort()) {
         if (!entry.endsWith('.git')) continue;
         try {
@@ -100,7 +104,10 @@ export class RepositoryStore {
       await fs.mkdir(gitDir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const existing = await this.waitUntilInitialised(options.owner, options.name);
+      const existing = await this.waitUntilInitialised(
+        options.owner,
+        options.name,
+      );
       if (options.claim && existing?.claim === options.claim) {
         return { info: existing, created: false };
       }
@@ -109,15 +116,28 @@ export class RepositoryStore {
       );
     }
     try {
-      await runGit(['init', '--quiet', '--bare', `--initial-branch=${DEFAULT_BRANCH}`, gitDir]);
+      await runGit([
+        'init',
+        '--quiet',
+        '--bare',
+        `--initial-branch=${DEFAULT_BRANCH}`,
+        gitDir,
+      ]);
       await this.git(gitDir, ['config', 'http.receivepack', 'true']);
-      if (options.claim) await this.git(gitDir, ['config', 'paved.claim', options.claim]);
-      await fs.writeFile(path.join(gitDir, 'description'), `${options.description ?? ''}\n`);
+      if (options.claim)
+        await this.git(gitDir, ['config', 'paved.claim', options.claim]);
+      await fs.writeFile(
+        path.join(gitDir, 'description'),
+        `${options.description ?? ''}\n`,
+      );
     } catch (error) {
       await fs.rm(gitDir, { recursive: true, force: true });
       throw error;
     }
-    return { info: (await this.get(options.owner, options.name))!, created: true };
+    return {
+      info: (await this.get(options.owner, options.name))!,
+      created: true,
+    };
   }
 
   private async waitUntilInitialised(owner: string, name: string) {
@@ -130,7 +150,11 @@ export class RepositoryStore {
   }
 
   /** The commit a ref names, or undefined. */
-  async resolveRef(owner: string, name: string, ref: string): Promise<string | undefined> {
+  async resolveRef(
+    owner: string,
+    name: string,
+    ref: string,
+  ): Promise<string | undefined> {
     const gitDir = this.gitDir(owner, name);
     validateRef(ref);
     const out = await this.git(gitDir, [
@@ -144,15 +168,26 @@ export class RepositoryStore {
   }
 
   /** Splits `<ref>/<path>` where the ref may contain '/', by asking which refs exist. */
-  async splitRefAndPath(owner: string, name: string, tail: string, pathRequired: boolean) {
+  async splitRefAndPath(
+    owner: string,
+    name: string,
+    tail: string,
+    pathRequired: boolean,
+  ) {
     for (const candidate of refAndPathCandidates(tail, { pathRequired })) {
       const commit = await this.resolveRef(owner, name, candidate.ref);
       if (commit) return { ...candidate, commit };
     }
-    throw new NotFoundError(`No branch, tag or commit of ${owner}/${name} matches ${tail}`);
+    throw new NotFoundError(
+      `No branch, tag or commit of ${owner}/${name} matches ${tail}`,
+    );
   }
 
-  async listFiles(owner: string, name: string, commit: string): Promise<string[]> {
+  async listFiles(
+    owner: string,
+    name: string,
+    commit: string,
+  ): Promise<string[]> {
     const out = await this.git(this.gitDir(owner, name), [
       'ls-tree',
       '-r',
@@ -165,13 +200,22 @@ export class RepositoryStore {
   }
 
   /** A file's bytes and blob id at a commit, or undefined when the path is not a file there. */
-  async readFile(owner: string, name: string, commit: string, filePath: string) {
+  async readFile(
+    owner: string,
+    name: string,
+    commit: string,
+    filePath: string,
+  ) {
     const gitDir = this.gitDir(owner, name);
     const spec = `${commit}:${filePath}`;
     const blob = (
-      await this.git(gitDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', spec]).catch(
-        () => '',
-      )
+      await this.git(gitDir, [
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        '--end-of-options',
+        spec,
+      ]).catch(() => '')
     ).trim();
     if (!blob) return undefined;
     const type = (await this.git(gitDir, ['cat-file', '-t', blob])).trim();
@@ -182,16 +226,29 @@ export class RepositoryStore {
       child.stdout!.on('data', chunk => chunks.push(chunk));
       child.on('error', reject);
       child.on('close', code =>
-        code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git cat-file exited ${code}`)),
+        code === 0
+          ? resolve(Buffer.concat(chunks))
+          : reject(new Error(`git cat-file exited ${code}`)),
       );
     });
     return { content, blob };
   }
 
   /** A tar archive of the tree at a commit (optionally one folder of it). */
-  archive(owner: string, name: string, commit: string, subpath: string): Readable {
+  archive(
+    owner: string,
+    name: string,
+    commit: string,
+    subpath: string,
+  ): Readable {
     // A top-level folder, as GitHub's and GitLab's archives have: Backstage's tree readers expect it.
-    const args = [`--git-dir=${this.gitDir(owner, name)}`, 'archive', '--format=tar', `--prefix=${name}/`, commit];
+    const args = [
+      `--git-dir=${this.gitDir(owner, name)}`,
+      'archive',
+      '--format=tar',
+      `--prefix=${name}/`,
+      commit,
+    ];
     if (subpath) args.push(subpath);
     const child = spawnGit(args);
     return child.stdout!;

@@ -27,7 +27,11 @@ function parseCgiHeaders(block: string) {
   return { status, headers };
 }
 
-export function serveGitHttp(req: Request, res: Response, options: GitHttpRequest) {
+export function serveGitHttp(
+  req: Request,
+  res: Response,
+  options: GitHttpRequest,
+) {
   const query = req.originalUrl.includes('?')
     ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1)
     : '';
@@ -63,7 +67,8 @@ export function serveGitHttp(req: Request, res: Response, options: GitHttpReques
     const separator = text.slice(end).match(/^\r?\n\r?\n/)![0].length;
     const { status, headers } = parseCgiHeaders(text.slice(0, end));
     res.status(status);
-    for (const [key, value] of Object.entries(headers)) res.setHeader(key, value);
+    for (const [key, value] of Object.entries(headers))
+      res.setHeader(key, value);
     headersSent = true;
     res.write(buffered.subarray(end + separator));
   });
@@ -73,7 +78,14 @@ export function serveGitHttp(req: Request, res: Response, options: GitHttpReques
   });
   child.on('close', code => {
     if (!headersSent) {
-      res.status(500).json({ error: { name: 'Error', message: `git http-backend failed (${code}): ${stderr.trim()}` } });
+      res
+        .status(500)
+        .json({
+          error: {
+            name: 'Error',
+            message: `git http-backend failed (${code}): ${stderr.trim()}`,
+          },
+        });
       return;
     }
     res.end();

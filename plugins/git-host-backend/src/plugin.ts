@@ -29,7 +29,9 @@ export const gitHostPlugin = createBackendPlugin({
         await fs.mkdir(settings.directory, { recursive: true });
         logger.info(
           `Repositories in ${settings.directory}${
-            settings.directoryConfigured ? '' : ' (gitHost.directory not set: the default)'
+            settings.directoryConfigured
+              ? ''
+              : ' (gitHost.directory not set: the default)'
           }; anonymous reads ${settings.anonymousRead ? 'allowed' : 'refused'}`,
         );
         if (settings.anonymousRead) {

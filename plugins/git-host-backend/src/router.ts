@@ -1,11 +1,7 @@
 // HTTP routes of the git host. Thin: validate, ask the store or git, answer. Errors are thrown
 // as @backstage/errors and mapped to status codes by the framework.
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -28,7 +24,9 @@ export interface RouterOptions {
   externalBaseUrl: string;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { store, httpAuth, anonymousRead, externalBaseUrl } = options;
   const router = Router();
 
@@ -44,7 +42,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   /** Who is calling; anonymous callers only where reads are open and only for reads. */
   async function caller(req: Request, access: 'read' | 'write') {
     const credentials = await httpAuth.credentials(req, {
-      allow: anonymousRead && access === 'read' ? ['user', 'service', 'none'] : ['user', 'service'],
+      allow:
+        anonymousRead && access === 'read'
+          ? ['user', 'service', 'none']
+          : ['user', 'service'],
     });
     const { principal } = credentials;
     if (principal.type === 'user') return principal.userEntityRef;
@@ -77,7 +78,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/repositories/:owner/:name', async (req, res) => {
     await caller(req, 'write');
     const info = await store.get(req.params.owner, req.params.name);
-    if (!info) throw new NotFoundError(`Repository ${req.params.owner}/${req.params.name} does not exist`);
+    if (!info)
+      throw new NotFoundError(
+        `Repository ${req.params.owner}/${req.params.name} does not exist`,
+      );
     res.json(describe(info));
   });
 
@@ -89,20 +93,34 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     }
     const ref = typeof req.query.ref === 'string' ? req.query.ref : 'main';
     const commit = await store.resolveRef(owner, name, ref);
-    if (!commit) throw new NotFoundError(`${owner}/${name} has no branch, tag or commit ${ref}`);
-    res.json({ ref, commit, files: await store.listFiles(owner, name, commit) });
+    if (!commit)
+      throw new NotFoundError(
+        `${owner}/${name} has no branch, tag or commit ${ref}`,
+      );
+    res.json({
+      ref,
+      commit,
+      files: await store.listFiles(owner, name, commit),
+    });
   });
 
   // --- git smart HTTP: /<owner>/<name>.git/... ---
-  const gitService = async (req: Request, res: express.Response, servicePath: string) => {
+  const gitService = async (
+    req: Request,
+    res: express.Response,
+    servicePath: string,
+  ) => {
     const { owner } = req.params;
     const repo = req.params.repo;
-    if (!repo.endsWith('.git')) throw new NotFoundError('Clone URLs end in .git');
+    if (!repo.endsWith('.git'))
+      throw new NotFoundError('Clone URLs end in .git');
     const name = repo.slice(0, -4);
     const pushing =
-      servicePath === 'git-receive-pack' || req.query.service === 'git-receive-pack';
+      servicePath === 'git-receive-pack' ||
+      req.query.service === 'git-receive-pack';
     const user = await caller(req, pushing ? 'write' : 'read');
-    if (pushing && !user) throw new NotAllowedError('Pushing needs Backstage credentials');
+    if (pushing && !user)
+      throw new NotAllowedError('Pushing needs Backstage credentials');
     // Repositories are created through the API only, never by a push.
     if (!(await store.exists(owner, name))) {
       throw new NotFoundError(`Repository ${owner}/${name} does not exist`);
@@ -113,9 +131,15 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       remoteUser: user,
     });
   };
-  router.get('/:owner/:repo/info/refs', (req, res) => gitService(req, res, 'info/refs'));
-  router.post('/:owner/:repo/git-upload-pack', (req, res) => gitService(req, res, 'git-upload-pack'));
-  router.post('/:owner/:repo/git-receive-pack', (req, res) => gitService(req, res, 'git-receive-pack'));
+  router.get('/:owner/:repo/info/refs', (req, res) =>
+    gitService(req, res, 'info/refs'),
+  );
+  router.post('/:owner/:repo/git-upload-pack', (req, res) =>
+    gitService(req, res, 'git-upload-pack'),
+  );
+  router.post('/:owner/:repo/git-receive-pack', (req, res) =>
+    gitService(req, res, 'git-receive-pack'),
+  );
 
   // --- raw files: /<owner>/<name>/raw/<ref>/<path> (and blob/, as the URL reader accepts) ---
   const rawFile = async (req: Request, res: express.Response) => {
@@ -124,9 +148,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     if (!(await store.exists(owner, name))) {
       throw new NotFoundError(`Repository ${owner}/${name} does not exist`);
     }
-    const { commit, path } = await store.splitRefAndPath(owner, name, req.params[0], true);
+    const { commit, path } = await store.splitRefAndPath(
+      owner,
+      name,
+      req.params[0],
+      true,
+    );
     const file = await store.readFile(owner, name, commit, path);
-    if (!file) throw new NotFoundError(`${owner}/${name} has no file ${path} at ${commit.slice(0, 8)}`);
+    if (!file)
+      throw new NotFoundError(
+        `${owner}/${name} has no file ${path} at ${commit.slice(0, 8)}`,
+      );
     res.setHeader('content-type', 'text/plain; charset=utf-8');
     res.setHeader('etag', `"${file.blob}"`);
     res.setHeader('x-content-type-options', 'nosniff');

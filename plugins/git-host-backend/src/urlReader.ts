@@ -34,10 +34,14 @@ export class GitHostUrlReader implements UrlReaderService {
   ) {}
 
   private parse(url: string, kinds: string[]) {
-    const match = SHAPE.exec(decodeURIComponent(url.slice(this.baseUrl.length).split('?')[0]));
+    const match = SHAPE.exec(
+      decodeURIComponent(url.slice(this.baseUrl.length).split('?')[0]),
+    );
     if (!match || !kinds.includes(match[3])) {
       throw new InputError(
-        `${url} is not a git host URL of the form ${this.baseUrl}<owner>/<name>/${kinds.join('|')}/<ref>/<path>`,
+        `${url} is not a git host URL of the form ${
+          this.baseUrl
+        }<owner>/<name>/${kinds.join('|')}/<ref>/<path>`,
       );
     }
     const [, owner, name, , tail] = match;
@@ -46,10 +50,17 @@ export class GitHostUrlReader implements UrlReaderService {
 
   async readUrl(url: string, options?: UrlReaderServiceReadUrlOptions) {
     const { owner, name, tail } = this.parse(url, ['raw', 'blob']);
-    if (!(await this.store.exists(owner, name))) throw new NotFoundError(`${url}: no repository ${owner}/${name}`);
-    const { commit, path } = await this.store.splitRefAndPath(owner, name, tail, true);
+    if (!(await this.store.exists(owner, name)))
+      throw new NotFoundError(`${url}: no repository ${owner}/${name}`);
+    const { commit, path } = await this.store.splitRefAndPath(
+      owner,
+      name,
+      tail,
+      true,
+    );
     const file = await this.store.readFile(owner, name, commit, path);
-    if (!file) throw new NotFoundError(`${url}: no file ${path} in ${owner}/${name}`);
+    if (!file)
+      throw new NotFoundError(`${url}: no file ${path} in ${owner}/${name}`);
     if (options?.etag === file.blob) throw new NotModifiedError();
     return {
       buffer: async () => file.content,
@@ -60,8 +71,14 @@ export class GitHostUrlReader implements UrlReaderService {
 
   async readTree(url: string, options?: UrlReaderServiceReadTreeOptions) {
     const { owner, name, tail } = this.parse(url, ['tree']);
-    if (!(await this.store.exists(owner, name))) throw new NotFoundError(`${url}: no repository ${owner}/${name}`);
-    const { commit, path } = await this.store.splitRefAndPath(owner, name, tail, false);
+    if (!(await this.store.exists(owner, name)))
+      throw new NotFoundError(`${url}: no repository ${owner}/${name}`);
+    const { commit, path } = await this.store.splitRefAndPath(
+      owner,
+      name,
+      tail,
+      false,
+    );
     if (options?.etag === commit) throw new NotModifiedError();
     return this.trees.fromTarArchive({
       stream: this.store.archive(owner, name, commit, path),
@@ -86,7 +103,8 @@ export class GitHostUrlReader implements UrlReaderService {
       };
     } catch (error) {
       // A missing file is an empty search result, as with the other readers.
-      if ((error as Error).name === 'NotFoundError') return { etag: '', files: [] };
+      if ((error as Error).name === 'NotFoundError')
+        return { etag: '', files: [] };
       throw error;
     }
   }
@@ -96,8 +114,13 @@ export class GitHostUrlReader implements UrlReaderService {
   }
 }
 
-export const gitHostReaderFactory: ReaderFactory = ({ config, treeResponseFactory }) => {
-  const baseUrl = `${config.getString('backend.baseUrl').replace(/\/+$/, '')}/api/git-host/`;
+export const gitHostReaderFactory: ReaderFactory = ({
+  config,
+  treeResponseFactory,
+}) => {
+  const baseUrl = `${config
+    .getString('backend.baseUrl')
+    .replace(/\/+$/, '')}/api/git-host/`;
   const store = new RepositoryStore(readGitHostConfig(config).directory);
   const reader = new GitHostUrlReader(store, baseUrl, treeResponseFactory);
   return [{ predicate: (url: URL) => url.href.startsWith(baseUrl), reader }];

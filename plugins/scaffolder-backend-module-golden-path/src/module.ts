@@ -37,7 +37,12 @@ export const scaffolderModuleGoldenPath = createBackendModule({
       },
       async init({ scaffolder, config, logger, discovery, auth, catalog }) {
         const goldenPath = readGoldenPathConfig(config);
-        const repositories = await createRepositoryHost({ goldenPath, config, discovery, auth });
+        const repositories = await createRepositoryHost({
+          goldenPath,
+          config,
+          discovery,
+          auth,
+        });
         const gitops = new GitOpsRepository(repositories, goldenPath);
         const delivery = new ManifestDelivery(
           goldenPath.delivery.mode,

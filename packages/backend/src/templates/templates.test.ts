@@ -117,10 +117,16 @@ describe('new-microservice', () => {
       directoryContents: microservice.directoryContents,
     });
     const log = (result.body.log ?? []).map(l => l.body.message).join('\n');
-    expect(log).toMatch(/Would deliver PostgreSQLInstance orders-api-dev\/orders-api-db/);
+    expect(log).toMatch(
+      /Would deliver PostgreSQLInstance orders-api-dev\/orders-api-db/,
+    );
     expect(log).toMatch(/kind: PostgreSQLInstance[\s\S]*storageGB: 20/);
-    expect(log).toMatch(/Would deliver Application orders-api-dev[\s\S]*kind: Application/);
-    expect(log).toMatch(/Would create .*checkout\/orders-api\.git with \d+ files/);
+    expect(log).toMatch(
+      /Would deliver Application orders-api-dev[\s\S]*kind: Application/,
+    );
+    expect(log).toMatch(
+      /Would create .*checkout\/orders-api\.git with \d+ files/,
+    );
     expect(log).toMatch(/Would register .* as component:default\/orders-api/);
     expect(await scaffolder.repositories()).toEqual([]);
   });

@@ -6,10 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  RepositoryHost,
-  RepositoryLocation,
-} from '../scm/RepositoryHost';
+import { RepositoryHost, RepositoryLocation } from '../scm/RepositoryHost';
 
 export class LocalRepositoryHost implements RepositoryHost {
   readonly title = 'the test git host';
@@ -39,14 +36,22 @@ export class LocalRepositoryHost implements RepositoryHost {
     return { claim: this.claims.get(this.dir(repo)) };
   }
 
-  async create(repo: RepositoryLocation & { claim: string }) {
+  async create(
+    repo: RepositoryLocation & { description?: string; claim: string },
+  ) {
     const existing = await this.find(repo);
     if (existing) {
       if (existing.claim === repo.claim) return { created: false };
       throw new ConflictError(`${repo.owner}/${repo.name} already exists`);
     }
     fs.mkdirSync(this.dir(repo), { recursive: true });
-    execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', this.dir(repo)]);
+    execFileSync('git', [
+      'init',
+      '--quiet',
+      '--bare',
+      '--initial-branch=main',
+      this.dir(repo),
+    ]);
     this.claims.set(this.dir(repo), repo.claim);
     return { created: true };
   }
@@ -58,11 +63,13 @@ export class LocalRepositoryHost implements RepositoryHost {
   /** Repositories that exist, as owner/name. */
   list(): string[] {
     if (!fs.existsSync(this.root)) return [];
-    return fs.readdirSync(this.root).flatMap(owner =>
-      fs
-        .readdirSync(path.join(this.root, owner))
-        .map(name => `${owner}/${name.replace(/\.git$/, '')}`),
-    );
+    return fs
+      .readdirSync(this.root)
+      .flatMap(owner =>
+        fs
+          .readdirSync(path.join(this.root, owner))
+          .map(name => `${owner}/${name.replace(/\.git$/, '')}`),
+      );
   }
 
   /** Files on a branch and their contents (empty when the branch does not exist). */
@@ -83,9 +90,13 @@ export class LocalRepositoryHost implements RepositoryHost {
     return Object.fromEntries(
       names.map(name => [
         name,
-        execFileSync('git', ['--git-dir', gitDir, 'show', `${branch}:${name}`], {
-          encoding: 'utf8',
-        }),
+        execFileSync(
+          'git',
+          ['--git-dir', gitDir, 'show', `${branch}:${name}`],
+          {
+            encoding: 'utf8',
+          },
+        ),
       ]),
     );
   }
@@ -93,10 +104,14 @@ export class LocalRepositoryHost implements RepositoryHost {
   commitCount(repo: RepositoryLocation, branch = 'main'): number {
     try {
       return Number(
-        execFileSync('git', ['--git-dir', this.dir(repo), 'rev-list', '--count', branch], {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'ignore'],
-        }).trim(),
+        execFileSync(
+          'git',
+          ['--git-dir', this.dir(repo), 'rev-list', '--count', branch],
+          {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+          },
+        ).trim(),
       );
     } catch {
       return 0;

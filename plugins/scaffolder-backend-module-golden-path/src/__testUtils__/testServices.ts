@@ -21,7 +21,11 @@ export const existingService: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'orders-service', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/checkout' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/checkout',
+  },
 };
 
 const unusedApplier: ManifestApplier = {

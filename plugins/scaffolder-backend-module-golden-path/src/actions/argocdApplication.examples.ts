@@ -14,7 +14,8 @@ export const examples: TemplateExample[] = [
             name: 'orders-api',
             owner: 'group:default/checkout',
             environment: 'dev',
-            repoUrl: 'http://localhost:7007/api/git-host/checkout/orders-api.git',
+            repoUrl:
+              'http://localhost:7007/api/git-host/checkout/orders-api.git',
           },
         },
       ],

@@ -22,15 +22,29 @@ export function createArgoApplicationAction(services: GoldenPathServices) {
         name: serviceNameInput,
         owner: ownerInput,
         environment: environmentInput,
-        repoUrl: z => z.string({ description: 'Clone URL of the service repository' }),
-        path: z => z.string({ description: 'Folder with the manifests (default k8s)' }).optional(),
-        revision: z => z.string({ description: 'Branch, tag or commit (default main)' }).optional(),
+        repoUrl: z =>
+          z.string({ description: 'Clone URL of the service repository' }),
+        path: z =>
+          z
+            .string({ description: 'Folder with the manifests (default k8s)' })
+            .optional(),
+        revision: z =>
+          z
+            .string({ description: 'Branch, tag or commit (default main)' })
+            .optional(),
       },
       output: {
         applicationName: z => z.string(),
         namespace: z => z.string(),
-        url: z => z.string({ description: 'Argo CD UI page, or the manifest in the GitOps repository' }),
-        location: z => z.string({ description: 'GitOps file path, or cluster/namespace/kind/name' }),
+        url: z =>
+          z.string({
+            description:
+              'Argo CD UI page, or the manifest in the GitOps repository',
+          }),
+        location: z =>
+          z.string({
+            description: 'GitOps file path, or cluster/namespace/kind/name',
+          }),
         action: z => z.string({ description: 'created, updated or unchanged' }),
         manifest: z => z.string({ description: 'The Application as YAML' }),
       },
@@ -50,7 +64,13 @@ export function createArgoApplicationAction(services: GoldenPathServices) {
       });
       const deliver = () =>
         delivery.deliver(
-          [{ path: applicationPath(environment, name), cluster: env.cluster, manifest }],
+          [
+            {
+              path: applicationPath(environment, name),
+              cluster: env.cluster,
+              manifest,
+            },
+          ],
           {
             dryRun: Boolean(ctx.isDryRun),
             taskId: ctx.task.id,
@@ -65,7 +85,11 @@ export function createArgoApplicationAction(services: GoldenPathServices) {
             fn: async () => JSON.parse(JSON.stringify(await deliver())),
           });
       ctx.logger.info(
-        `${ctx.isDryRun ? 'Would deliver' : 'Delivered'} Application ${manifest.metadata.name} (${delivery.mode}, ${result.action}) at ${result.location}:\n${result.yaml}`,
+        `${ctx.isDryRun ? 'Would deliver' : 'Delivered'} Application ${
+          manifest.metadata.name
+        } (${delivery.mode}, ${result.action}) at ${result.location}:\n${
+          result.yaml
+        }`,
       );
       const { namespace, applicationName } = serviceNames(name, environment);
       ctx.output('applicationName', applicationName);

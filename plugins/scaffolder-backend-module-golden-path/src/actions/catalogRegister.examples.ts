@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Register the new service and wait until its catalog page exists',
+    description:
+      'Register the new service and wait until its catalog page exists',
     example: yaml.stringify({
       steps: [
         {

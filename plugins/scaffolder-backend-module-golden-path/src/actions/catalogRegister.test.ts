@@ -9,10 +9,16 @@ const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'orders-api' },
-  spec: { type: 'service', lifecycle: 'experimental', owner: 'group:default/checkout' },
+  spec: {
+    type: 'service',
+    lifecycle: 'experimental',
+    owner: 'group:default/checkout',
+  },
 };
-const url = 'https://git.example/checkout/orders-api/blob/main/catalog-info.yaml';
-const workspace = () => workspaceWith({ 'catalog-info.yaml': JSON.stringify(entity) });
+const url =
+  'https://git.example/checkout/orders-api/blob/main/catalog-info.yaml';
+const workspace = () =>
+  workspaceWith({ 'catalog-info.yaml': JSON.stringify(entity) });
 
 /** The catalog ingests the entity on the third look after the location is added. */
 function ingestingCatalog() {
@@ -38,7 +44,10 @@ function ingestingCatalog() {
 describe('golden-path:catalog:register', () => {
   it('registers the location and returns once the entity is in the catalog', async () => {
     const { services, added } = ingestingCatalog();
-    const { ctx, outputs } = actionContext({ catalogInfoUrl: url }, { workspacePath: workspace() });
+    const { ctx, outputs } = actionContext(
+      { catalogInfoUrl: url },
+      { workspacePath: workspace() },
+    );
     await createCatalogRegisterAction(services).handler(ctx);
     expect(added).toEqual([url]);
     expect(outputs.entityRef).toBe('component:default/orders-api');
@@ -47,16 +56,27 @@ describe('golden-path:catalog:register', () => {
   it('accepts its own earlier registration when the task is retried', async () => {
     const { services, added } = ingestingCatalog();
     const action = createCatalogRegisterAction(services);
-    await action.handler(actionContext({ catalogInfoUrl: url }, { workspacePath: workspace() }).ctx);
-    await action.handler(actionContext({ catalogInfoUrl: url }, { workspacePath: workspace() }).ctx);
+    await action.handler(
+      actionContext({ catalogInfoUrl: url }, { workspacePath: workspace() })
+        .ctx,
+    );
+    await action.handler(
+      actionContext({ catalogInfoUrl: url }, { workspacePath: workspace() })
+        .ctx,
+    );
     expect(added).toEqual([url]);
   });
 
   it('gives up after the timeout, saying where to look', async () => {
     const { services } = testServices();
-    services.catalog.addLocation = jest.fn(async () => ({}) as any);
-    const { ctx } = actionContext({ catalogInfoUrl: url, timeoutSeconds: 1 }, { workspacePath: workspace() });
-    await expect(createCatalogRegisterAction(services).handler(ctx)).rejects.toThrow(
+    services.catalog.addLocation = jest.fn(async () => ({} as any));
+    const { ctx } = actionContext(
+      { catalogInfoUrl: url, timeoutSeconds: 1 },
+      { workspacePath: workspace() },
+    );
+    await expect(
+      createCatalogRegisterAction(services).handler(ctx),
+    ).rejects.toThrow(
       /has not ingested component:default\/orders-api .* after 1 s: open the location/,
     );
   });
@@ -65,11 +85,18 @@ describe('golden-path:catalog:register', () => {
     const { services, catalog } = testServices();
     catalog.addLocation = jest.fn();
     catalog.validateEntity = jest.fn(async () => ({ valid: true as const }));
-    const { ctx, outputs } = actionContext({ catalogInfoUrl: url }, { workspacePath: workspace(), dryRun: true });
+    const { ctx, outputs } = actionContext(
+      { catalogInfoUrl: url },
+      { workspacePath: workspace(), dryRun: true },
+    );
     await createCatalogRegisterAction(services).handler(ctx);
     expect(catalog.addLocation).not.toHaveBeenCalled();
     expect(outputs.entityRef).toBe('component:default/orders-api');
-    expect(catalog.validateEntity).toHaveBeenCalledWith(entity, `url:${url}`, expect.anything());
+    expect(catalog.validateEntity).toHaveBeenCalledWith(
+      entity,
+      `url:${url}`,
+      expect.anything(),
+    );
   });
 
   it("reports the catalog's objections in a dry run", async () => {
@@ -78,8 +105,13 @@ describe('golden-path:catalog:register', () => {
       valid: false as const,
       errors: [{ name: 'InputError', message: 'spec.owner is missing' }],
     }));
-    const { ctx } = actionContext({ catalogInfoUrl: url }, { workspacePath: workspace(), dryRun: true });
-    await expect(createCatalogRegisterAction(services).handler(ctx)).rejects.toThrow(
+    const { ctx } = actionContext(
+      { catalogInfoUrl: url },
+      { workspacePath: workspace(), dryRun: true },
+    );
+    await expect(
+      createCatalogRegisterAction(services).handler(ctx),
+    ).rejects.toThrow(
       'catalog-info.yaml would be rejected by the catalog: spec.owner is missing',
     );
   });
@@ -87,14 +119,21 @@ describe('golden-path:catalog:register', () => {
   it('says what is wrong when the workspace has no catalog-info.yaml', async () => {
     const { services } = testServices();
     await expect(
-      createCatalogRegisterAction(services).handler(actionContext({ catalogInfoUrl: url }).ctx),
+      createCatalogRegisterAction(services).handler(
+        actionContext({ catalogInfoUrl: url }).ctx,
+      ),
     ).rejects.toThrow(/catalog-info.yaml is missing from the workspace/);
   });
 
-  it.each(examples.map(e => [e.description, e] as const))('runs its example: %s', async (_, example) => {
-    const { services, added } = ingestingCatalog();
-    const { ctx } = actionContext(parse(example.example).steps[0].input, { workspacePath: workspace() });
-    await createCatalogRegisterAction(services).handler(ctx);
-    expect(added).toHaveLength(1);
-  });
+  it.each(examples.map(e => [e.description, e] as const))(
+    'runs its example: %s',
+    async (_, example) => {
+      const { services, added } = ingestingCatalog();
+      const { ctx } = actionContext(parse(example.example).steps[0].input, {
+        workspacePath: workspace(),
+      });
+      await createCatalogRegisterAction(services).handler(ctx);
+      expect(added).toHaveLength(1);
+    },
+  );
 });

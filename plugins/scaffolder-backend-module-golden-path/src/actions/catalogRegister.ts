@@ -11,10 +11,15 @@ import { examples } from './catalogRegister.examples';
 
 const POLL_MS = 500;
 
-async function readWorkspaceEntity(workspace: string, file: string): Promise<Entity> {
+async function readWorkspaceEntity(
+  workspace: string,
+  file: string,
+): Promise<Entity> {
   const resolved = path.resolve(workspace, file);
   if (!resolved.startsWith(path.resolve(workspace) + path.sep)) {
-    throw new InputError(`catalogInfoPath "${file}" must stay inside the workspace`);
+    throw new InputError(
+      `catalogInfoPath "${file}" must stay inside the workspace`,
+    );
   }
   const text = await fs.readFile(resolved, 'utf8').catch(() => {
     throw new InputError(
@@ -23,7 +28,9 @@ async function readWorkspaceEntity(workspace: string, file: string): Promise<Ent
   });
   const entity = parse(text) as Entity;
   if (!entity?.kind || !entity?.metadata?.name) {
-    throw new InputError(`${file} is not a catalog entity (no kind or metadata.name)`);
+    throw new InputError(
+      `${file} is not a catalog entity (no kind or metadata.name)`,
+    );
   }
   return entity;
 }
@@ -38,11 +45,28 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
     supportsDryRun: true,
     schema: {
       input: {
-        catalogInfoUrl: z => z.string({ description: 'URL of catalog-info.yaml in the new repository' }).url(),
+        catalogInfoUrl: z =>
+          z
+            .string({
+              description: 'URL of catalog-info.yaml in the new repository',
+            })
+            .url(),
         catalogInfoPath: z =>
-          z.string({ description: 'Path of the same file in the workspace (default catalog-info.yaml)' }).optional(),
+          z
+            .string({
+              description:
+                'Path of the same file in the workspace (default catalog-info.yaml)',
+            })
+            .optional(),
         timeoutSeconds: z =>
-          z.number({ description: 'How long to wait for the catalog (default 60, at most 300)' }).min(1).max(300).optional(),
+          z
+            .number({
+              description:
+                'How long to wait for the catalog (default 60, at most 300)',
+            })
+            .min(1)
+            .max(300)
+            .optional(),
       },
       output: {
         entityRef: z => z.string(),
@@ -61,10 +85,16 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
       ctx.output('catalogInfoUrl', catalogInfoUrl);
 
       if (ctx.isDryRun) {
-        const validation = await catalog.validateEntity(entity, `url:${catalogInfoUrl}`, { credentials });
+        const validation = await catalog.validateEntity(
+          entity,
+          `url:${catalogInfoUrl}`,
+          { credentials },
+        );
         if (!validation.valid) {
           throw new InputError(
-            `catalog-info.yaml would be rejected by the catalog: ${validation.errors.map(e => e.message).join('; ')}`,
+            `catalog-info.yaml would be rejected by the catalog: ${validation.errors
+              .map(e => e.message)
+              .join('; ')}`,
           );
         }
         ctx.logger.info(`Would register ${catalogInfoUrl} as ${entityRef}`);
@@ -75,7 +105,10 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
         key: `catalog.location.${catalogInfoUrl}`,
         fn: async () => {
           try {
-            await catalog.addLocation({ type: 'url', target: catalogInfoUrl }, { credentials });
+            await catalog.addLocation(
+              { type: 'url', target: catalogInfoUrl },
+              { credentials },
+            );
           } catch (error) {
             // Registered by an earlier attempt of this task.
             if ((error as Error)?.name !== 'ConflictError') throw error;
@@ -90,7 +123,9 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
         if (found) break;
         if (Date.now() > deadline) {
           throw new ServiceUnavailableError(
-            `The catalog has not ingested ${entityRef} from ${catalogInfoUrl} after ${ctx.input.timeoutSeconds ?? 60} s: ` +
+            `The catalog has not ingested ${entityRef} from ${catalogInfoUrl} after ${
+              ctx.input.timeoutSeconds ?? 60
+            } s: ` +
               'open the location in the catalog (Register existing component) to see its processing errors, then retry the task.',
           );
         }

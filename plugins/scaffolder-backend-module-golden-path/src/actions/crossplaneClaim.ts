@@ -31,11 +31,20 @@ export function createCrossplaneClaimAction(services: GoldenPathServices) {
         database: databaseInput,
       },
       output: {
-        claimRef: z => z.string({ description: 'Kind/namespace/name, empty when no claim was asked for' }),
+        claimRef: z =>
+          z.string({
+            description:
+              'Kind/namespace/name, empty when no claim was asked for',
+          }),
         claimName: z => z.string(),
         namespace: z => z.string(),
-        connectionSecret: z => z.string({ description: 'Secret with the connection details' }),
-        url: z => z.string({ description: 'The manifest in the GitOps repository, or its location' }),
+        connectionSecret: z =>
+          z.string({ description: 'Secret with the connection details' }),
+        url: z =>
+          z.string({
+            description:
+              'The manifest in the GitOps repository, or its location',
+          }),
         manifest: z => z.string({ description: 'The claim as YAML' }),
       },
     },
@@ -62,8 +71,14 @@ export function createCrossplaneClaimAction(services: GoldenPathServices) {
         kind: 'Namespace',
         metadata: {
           name: namespace,
-          labels: { 'backstage.io/kubernetes-id': name, 'paved.dev/environment': environment },
-          annotations: { 'paved.dev/owner': owner, 'paved.dev/scaffolder-task': ctx.task.id },
+          labels: {
+            'backstage.io/kubernetes-id': name,
+            'paved.dev/environment': environment,
+          },
+          annotations: {
+            'paved.dev/owner': owner,
+            'paved.dev/scaffolder-task': ctx.task.id,
+          },
         },
       };
       const deliver = () =>
@@ -75,7 +90,12 @@ export function createCrossplaneClaimAction(services: GoldenPathServices) {
               manifest: namespaceManifest,
             },
             {
-              path: claimPath(environment, name, claim.kind, claim.metadata.name),
+              path: claimPath(
+                environment,
+                name,
+                claim.kind,
+                claim.metadata.name,
+              ),
               cluster: env.cluster,
               manifest: claim,
             },
@@ -95,12 +115,19 @@ export function createCrossplaneClaimAction(services: GoldenPathServices) {
           });
       const result = results[1];
       ctx.logger.info(
-        `${ctx.isDryRun ? 'Would deliver' : 'Delivered'} ${claim.kind} ${namespace}/${claim.metadata.name} (${delivery.mode}, ${result.action}) at ${result.location}:\n${result.yaml}`,
+        `${ctx.isDryRun ? 'Would deliver' : 'Delivered'} ${
+          claim.kind
+        } ${namespace}/${claim.metadata.name} (${delivery.mode}, ${
+          result.action
+        }) at ${result.location}:\n${result.yaml}`,
       );
       ctx.output('claimRef', claimRef(claim));
       ctx.output('claimName', claim.metadata.name);
       ctx.output('namespace', namespace);
-      ctx.output('connectionSecret', claim.spec.writeConnectionSecretToRef.name);
+      ctx.output(
+        'connectionSecret',
+        claim.spec.writeConnectionSecretToRef.name,
+      );
       ctx.output('url', result.url ?? result.location);
       ctx.output('manifest', result.yaml);
     },

@@ -23,6 +23,7 @@ export function databaseRequest(
     tier: database.tier,
     storageGB: database.storageGB,
     region: database.region,
-    options: database.multiAZ === undefined ? {} : { multiAZ: database.multiAZ },
+    options:
+      database.multiAZ === undefined ? {} : { multiAZ: database.multiAZ },
   });
 }

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { EnvironmentConfig, GoldenPathConfig } from '../config/goldenPathConfig';
+import {
+  EnvironmentConfig,
+  GoldenPathConfig,
+} from '../config/goldenPathConfig';
 
 /** The configured environment, or an InputError listing the ones that exist. */
 export function environmentConfig(
@@ -9,7 +12,9 @@ export function environmentConfig(
   const env = config.environments[environment];
   if (!env) {
     throw new InputError(
-      `Unknown environment "${environment}": choose ${Object.keys(config.environments).join(', ')} ` +
+      `Unknown environment "${environment}": choose ${Object.keys(
+        config.environments,
+      ).join(', ')} ` +
         '(the platform team configures them under paved.goldenPath.environments).',
     );
   }

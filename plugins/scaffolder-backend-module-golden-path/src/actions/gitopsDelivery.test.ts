@@ -13,10 +13,19 @@ const service = {
   owner: 'group:default/checkout',
   environment: 'dev',
 };
-const database = { enabled: true, offering: 'postgresql', tier: 'standard', storageGB: 20, region: 'eu-west-1' };
+const database = {
+  enabled: true,
+  offering: 'postgresql',
+  tier: 'standard',
+  storageGB: 20,
+  region: 'eu-west-1',
+};
 
 describe('golden-path:argocd:application (gitops mode)', () => {
-  const appInput = { ...service, repoUrl: 'https://git.example/checkout/orders-api.git' };
+  const appInput = {
+    ...service,
+    repoUrl: 'https://git.example/checkout/orders-api.git',
+  };
 
   it('commits the Application to apps/<env>/<name>.yaml of a new app-of-apps GitOps repository', async () => {
     const { services, repositories } = testServices();
@@ -38,7 +47,11 @@ describe('golden-path:argocd:application (gitops mode)', () => {
       metadata: { name: 'orders-api-dev', namespace: 'argocd' },
       spec: {
         project: 'default',
-        source: { repoURL: appInput.repoUrl, path: 'k8s', targetRevision: 'main' },
+        source: {
+          repoURL: appInput.repoUrl,
+          path: 'k8s',
+          targetRevision: 'main',
+        },
         destination: { name: 'paved-local', namespace: 'orders-api-dev' },
         syncPolicy: { automated: { prune: true, selfHeal: true } },
       },
@@ -61,7 +74,9 @@ describe('golden-path:argocd:application (gitops mode)', () => {
     await createArgoApplicationAction(services).handler(
       actionContext({ ...appInput, environment: 'production' }).ctx,
     );
-    const app = parse(repositories.files(gitopsRepo)['apps/production/orders-api.yaml']);
+    const app = parse(
+      repositories.files(gitopsRepo)['apps/production/orders-api.yaml'],
+    );
     expect(app.spec.syncPolicy.automated).toBeUndefined();
   });
 
@@ -80,7 +95,9 @@ describe('golden-path:argocd:application (gitops mode)', () => {
     const { services } = testServices();
     const action = createArgoApplicationAction(services);
     await action.handler(actionContext(appInput, { taskId: 't1' }).ctx);
-    await expect(action.handler(actionContext(appInput, { taskId: 't2' }).ctx)).rejects.toThrow(
+    await expect(
+      action.handler(actionContext(appInput, { taskId: 't2' }).ctx),
+    ).rejects.toThrow(
       /apps\/dev\/orders-api.yaml already exists in the GitOps repository .*choose another service name/,
     );
   });
@@ -90,21 +107,34 @@ describe('golden-path:argocd:application (gitops mode)', () => {
     const { ctx, outputs } = actionContext(appInput, { dryRun: true });
     await createArgoApplicationAction(services).handler(ctx);
     expect(repositories.list()).toEqual([]);
-    expect(parse(outputs.manifest as string).metadata.name).toBe('orders-api-dev');
+    expect(parse(outputs.manifest as string).metadata.name).toBe(
+      'orders-api-dev',
+    );
   });
 
   it('rejects an environment that is not configured', async () => {
     const { services } = testServices();
     await expect(
-      createArgoApplicationAction(services).handler(actionContext({ ...appInput, environment: 'qa' }).ctx),
-    ).rejects.toThrow('Unknown environment "qa": choose dev, staging, production');
+      createArgoApplicationAction(services).handler(
+        actionContext({ ...appInput, environment: 'qa' }).ctx,
+      ),
+    ).rejects.toThrow(
+      'Unknown environment "qa": choose dev, staging, production',
+    );
   });
 
-  it.each(argoExamples.map(e => [e.description, e] as const))('runs its example: %s', async (_, example) => {
-    const { services, repositories } = testServices();
-    await createArgoApplicationAction(services).handler(actionContext(parse(example.example).steps[0].input).ctx);
-    expect(Object.keys(repositories.files(gitopsRepo))).toContain('apps/dev/orders-api.yaml');
-  });
+  it.each(argoExamples.map(e => [e.description, e] as const))(
+    'runs its example: %s',
+    async (_, example) => {
+      const { services, repositories } = testServices();
+      await createArgoApplicationAction(services).handler(
+        actionContext(parse(example.example).steps[0].input).ctx,
+      );
+      expect(Object.keys(repositories.files(gitopsRepo))).toContain(
+        'apps/dev/orders-api.yaml',
+      );
+    },
+  );
 });
 
 describe('golden-path:crossplane:claim (gitops mode)', () => {
@@ -114,18 +144,25 @@ describe('golden-path:crossplane:claim (gitops mode)', () => {
     await createCrossplaneClaimAction(services).handler(ctx);
 
     const files = repositories.files(gitopsRepo);
-    const claim = parse(files['apps/dev/orders-api/postgresqlinstance-orders-api-db.yaml']);
+    const claim = parse(
+      files['apps/dev/orders-api/postgresqlinstance-orders-api-db.yaml'],
+    );
     expect(claim).toEqual({
       apiVersion: 'platform.paved.dev/v1alpha1',
       kind: 'PostgreSQLInstance',
-      metadata: expect.objectContaining({ name: 'orders-api-db', namespace: 'orders-api-dev' }),
+      metadata: expect.objectContaining({
+        name: 'orders-api-db',
+        namespace: 'orders-api-dev',
+      }),
       spec: {
         parameters: { storageGB: 20, tier: 'standard', region: 'eu-west-1' },
         compositionSelector: { matchLabels: { provider: 'aws' } },
         writeConnectionSecretToRef: { name: 'orders-api-db-connection' },
       },
     });
-    expect(parse(files['apps/dev/orders-api/namespace-orders-api-dev.yaml']).kind).toBe('Namespace');
+    expect(
+      parse(files['apps/dev/orders-api/namespace-orders-api-dev.yaml']).kind,
+    ).toBe('Namespace');
     expect(outputs).toMatchObject({
       claimRef: 'PostgreSQLInstance/orders-api-dev/orders-api-db',
       connectionSecret: 'orders-api-db-connection',
@@ -136,7 +173,8 @@ describe('golden-path:crossplane:claim (gitops mode)', () => {
     const { services, repositories } = testServices();
     await expect(
       createCrossplaneClaimAction(services).handler(
-        actionContext({ ...service, database: { ...database, storageGB: 80 } }).ctx,
+        actionContext({ ...service, database: { ...database, storageGB: 80 } })
+          .ctx,
       ),
     ).rejects.toThrow(/storage 80 GB exceeds the 50 GB limit of tier standard/);
     expect(repositories.list()).toEqual([]);
@@ -144,17 +182,25 @@ describe('golden-path:crossplane:claim (gitops mode)', () => {
 
   it('creates nothing when no database was asked for', async () => {
     const { services, repositories } = testServices();
-    const { ctx, outputs } = actionContext({ ...service, database: { enabled: false } });
+    const { ctx, outputs } = actionContext({
+      ...service,
+      database: { enabled: false },
+    });
     await createCrossplaneClaimAction(services).handler(ctx);
     expect(repositories.list()).toEqual([]);
     expect(outputs.claimRef).toBe('');
   });
 
-  it.each(claimExamples.map(e => [e.description, e] as const))('runs its example: %s', async (_, example) => {
-    const { services, repositories } = testServices();
-    await createCrossplaneClaimAction(services).handler(actionContext(parse(example.example).steps[0].input).ctx);
-    expect(Object.keys(repositories.files(gitopsRepo))).toContain(
-      'apps/dev/orders-api/postgresqlinstance-orders-api-db.yaml',
-    );
-  });
+  it.each(claimExamples.map(e => [e.description, e] as const))(
+    'runs its example: %s',
+    async (_, example) => {
+      const { services, repositories } = testServices();
+      await createCrossplaneClaimAction(services).handler(
+        actionContext(parse(example.example).steps[0].input).ctx,
+      );
+      expect(Object.keys(repositories.files(gitopsRepo))).toContain(
+        'apps/dev/orders-api/postgresqlinstance-orders-api-db.yaml',
+      );
+    },
+  );
 });

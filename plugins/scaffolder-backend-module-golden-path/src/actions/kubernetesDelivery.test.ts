@@ -21,7 +21,13 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
   const name = `svc-${Date.now().toString(36)}`;
   const serviceNamespace = `${name}-dev`;
   const service = { name, owner: 'group:default/checkout', environment: 'dev' };
-  const database = { enabled: true, offering: 'postgresql', tier: 'standard', storageGB: 20, region: 'eu-west-1' };
+  const database = {
+    enabled: true,
+    offering: 'postgresql',
+    tier: 'standard',
+    storageGB: 20,
+    region: 'eu-west-1',
+  };
   let services: ReturnType<typeof testServices>['services'];
 
   beforeAll(async () => {
@@ -35,8 +41,18 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
     await rbac.createClusterRoleBinding({
       body: {
         metadata: { name: `${k8s.namespace}-golden-path` },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-        subjects: [{ kind: 'ServiceAccount', name: 'golden-path', namespace: k8s.namespace }],
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: 'cluster-admin',
+        },
+        subjects: [
+          {
+            kind: 'ServiceAccount',
+            name: 'golden-path',
+            namespace: k8s.namespace,
+          },
+        ],
       },
     });
     const tokenRequest = await core.createNamespacedServiceAccountToken({
@@ -70,7 +86,10 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
         delivery: { mode: 'kubernetes' },
         argocd: { namespace: k8s.namespace, project: 'default' },
       },
-      applier: createManifestApplier({ config, logger: mockServices.logger.mock() }),
+      applier: createManifestApplier({
+        config,
+        logger: mockServices.logger.mock(),
+      }),
     }).services;
   });
 
@@ -103,7 +122,10 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
   });
 
   it('applies the Application with server-side apply, and a second run changes nothing', async () => {
-    const input = { ...service, repoUrl: `https://git.example/checkout/${name}.git` };
+    const input = {
+      ...service,
+      repoUrl: `https://git.example/checkout/${name}.git`,
+    };
     const first = actionContext(input, { taskId: 'task-k8s' });
     await createArgoApplicationAction(services).handler(first.ctx);
     const app = (await getApplication()) as any;
@@ -115,13 +137,18 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
       project: 'default',
       source: { repoURL: input.repoUrl, path: 'k8s', targetRevision: 'main' },
       destination: { name: 'paved-local', namespace: serviceNamespace },
-      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },
+      syncPolicy: {
+        automated: { prune: true, selfHeal: true },
+        syncOptions: ['CreateNamespace=true'],
+      },
     });
 
     const retry = actionContext(input, { taskId: 'task-k8s' });
     await createArgoApplicationAction(services).handler(retry.ctx);
     expect(retry.outputs.action).toBe('unchanged');
-    expect(((await getApplication()) as any).metadata.resourceVersion).toBe(app.metadata.resourceVersion);
+    expect(((await getApplication()) as any).metadata.resourceVersion).toBe(
+      app.metadata.resourceVersion,
+    );
   });
 
   it('refuses an Application another task made', async () => {
@@ -129,13 +156,20 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
       { ...service, repoUrl: 'https://git.example/checkout/other.git' },
       { taskId: 'another-task' },
     );
-    await expect(createArgoApplicationAction(services).handler(ctx)).rejects.toThrow(
-      new RegExp(`Application ${k8s.namespace}/${name}-dev already exists on cluster paved-local, made by another task`),
+    await expect(
+      createArgoApplicationAction(services).handler(ctx),
+    ).rejects.toThrow(
+      new RegExp(
+        `Application ${k8s.namespace}/${name}-dev already exists on cluster paved-local, made by another task`,
+      ),
     );
   });
 
   it("creates the service's namespace and the claim, which the API server validates against the XRD", async () => {
-    const first = actionContext({ ...service, database }, { taskId: 'task-k8s' });
+    const first = actionContext(
+      { ...service, database },
+      { taskId: 'task-k8s' },
+    );
     await createCrossplaneClaimAction(services).handler(first.ctx);
     const claim = (await getClaim()) as any;
     expect(claim.spec).toMatchObject({
@@ -143,10 +177,17 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
       compositionSelector: { matchLabels: { provider: 'aws' } },
       writeConnectionSecretToRef: { name: `${name}-db-connection` },
     });
-    expect(first.outputs.claimRef).toBe(`PostgreSQLInstance/${serviceNamespace}/${name}-db`);
+    expect(first.outputs.claimRef).toBe(
+      `PostgreSQLInstance/${serviceNamespace}/${name}-db`,
+    );
 
-    const retry = actionContext({ ...service, database }, { taskId: 'task-k8s' });
+    const retry = actionContext(
+      { ...service, database },
+      { taskId: 'task-k8s' },
+    );
     await createCrossplaneClaimAction(services).handler(retry.ctx);
-    expect(((await getClaim()) as any).metadata.resourceVersion).toBe(claim.metadata.resourceVersion);
+    expect(((await getClaim()) as any).metadata.resourceVersion).toBe(
+      claim.metadata.resourceVersion,
+    );
   });
 });

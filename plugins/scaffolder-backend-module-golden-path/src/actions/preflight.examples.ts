@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Check a new service with a database before anything is created',
+    description:
+      'Check a new service with a database before anything is created',
     example: yaml.stringify({
       steps: [
         {
@@ -14,7 +15,11 @@ export const examples: TemplateExample[] = [
             name: 'orders-api',
             owner: 'group:default/checkout',
             environment: 'dev',
-            database: { offering: 'postgresql', tier: 'standard', storageGB: 20 },
+            database: {
+              offering: 'postgresql',
+              tier: 'standard',
+              storageGB: 20,
+            },
           },
         },
       ],

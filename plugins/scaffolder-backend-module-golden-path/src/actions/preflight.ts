@@ -39,16 +39,31 @@ export function createPreflightAction(services: GoldenPathServices) {
         environment: environmentInput,
         database: databaseInput,
         newRepository: z =>
-          z.boolean({ description: 'False when the service already exists (adding infrastructure only)' }).optional(),
+          z
+            .boolean({
+              description:
+                'False when the service already exists (adding infrastructure only)',
+            })
+            .optional(),
       },
       output: {
-        createdAt: z => z.string({ description: 'ISO time of this task, kept across retries' }),
+        createdAt: z =>
+          z.string({
+            description: 'ISO time of this task, kept across retries',
+          }),
         namespace: z => z.string(),
         applicationName: z => z.string(),
-        claimRef: z => z.string({ description: 'Kind/namespace/name of the claim, or empty' }),
+        claimRef: z =>
+          z.string({
+            description: 'Kind/namespace/name of the claim, or empty',
+          }),
         connectionSecret: z =>
-          z.string({ description: "Secret with the database's connection details, or empty" }),
-        repositoryUrl: z => z.string({ description: 'Clone URL the repository will have' }),
+          z.string({
+            description:
+              "Secret with the database's connection details, or empty",
+          }),
+        repositoryUrl: z =>
+          z.string({ description: 'Clone URL the repository will have' }),
       },
     },
     async handler(ctx) {
@@ -65,7 +80,10 @@ export function createPreflightAction(services: GoldenPathServices) {
           `Owner "${owner}" is not a team in the catalog: pick an existing Group with the Owner field (or ask the platform team to add yours to catalog/).`,
         );
       }
-      const component = await catalog.getEntityByRef(`component:default/${name}`, { credentials });
+      const component = await catalog.getEntityByRef(
+        `component:default/${name}`,
+        { credentials },
+      );
       if (newRepository && component) {
         throw new ConflictError(
           `A component named ${name} already exists in the catalog (owned by ${component.spec?.owner}): choose another service name.`,
@@ -106,7 +124,13 @@ export function createPreflightAction(services: GoldenPathServices) {
         });
       }
       const claim = request
-        ? claimManifest(request, { serviceName: name, environment, namespace, owner, taskId: ctx.task.id })
+        ? claimManifest(request, {
+            serviceName: name,
+            environment,
+            namespace,
+            owner,
+            taskId: ctx.task.id,
+          })
         : undefined;
       if (claim) {
         manifests.push({
@@ -122,20 +146,26 @@ export function createPreflightAction(services: GoldenPathServices) {
       });
       for (const m of manifests) {
         ctx.logger.info(
-          `Will deliver ${m.manifest.kind} ${m.manifest.metadata.name} (${delivery.mode}: ${
-            delivery.mode === 'gitops' ? m.path : `cluster ${m.cluster}`
-          })`,
+          `Will deliver ${m.manifest.kind} ${m.manifest.metadata.name} (${
+            delivery.mode
+          }: ${delivery.mode === 'gitops' ? m.path : `cluster ${m.cluster}`})`,
         );
       }
 
       const createdAt = ctx.isDryRun
         ? new Date().toISOString()
-        : await ctx.checkpoint({ key: 'preflight.createdAt', fn: async () => new Date().toISOString() });
+        : await ctx.checkpoint({
+            key: 'preflight.createdAt',
+            fn: async () => new Date().toISOString(),
+          });
       ctx.output('createdAt', createdAt);
       ctx.output('namespace', namespace);
       ctx.output('applicationName', applicationName);
       ctx.output('claimRef', claim ? claimRef(claim) : '');
-      ctx.output('connectionSecret', claim ? claim.spec.writeConnectionSecretToRef.name : '');
+      ctx.output(
+        'connectionSecret',
+        claim ? claim.spec.writeConnectionSecretToRef.name : '',
+      );
       ctx.output('repositoryUrl', urls.cloneUrl);
     },
   });

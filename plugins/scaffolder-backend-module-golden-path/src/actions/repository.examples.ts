@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: "Create the service's repository and push the rendered skeleton",
+    description:
+      "Create the service's repository and push the rendered skeleton",
     example: yaml.stringify({
       steps: [
         {

@@ -10,20 +10,27 @@ const skeleton = {
   'k8s/deployment.yaml': 'kind: Deployment\n',
   'README.md': '# orders-api\n',
 };
-const input = { name: 'orders-api', owner: 'group:default/checkout', description: 'Orders' };
+const input = {
+  name: 'orders-api',
+  owner: 'group:default/checkout',
+  description: 'Orders',
+};
 const repo = { owner: 'checkout', name: 'orders-api' };
 
 describe('golden-path:repository:publish', () => {
   it('creates the repository on the host and pushes the workspace as its first commit', async () => {
     const { services, repositories } = testServices();
-    const { ctx, outputs } = actionContext(input, { workspacePath: workspaceWith(skeleton) });
+    const { ctx, outputs } = actionContext(input, {
+      workspacePath: workspaceWith(skeleton),
+    });
     await createRepositoryAction(services).handler(ctx);
 
     expect(repositories.files(repo)).toEqual(skeleton);
     expect(outputs).toMatchObject({
       cloneUrl: repositories.urls(repo).cloneUrl,
       remoteUrl: 'https://git.example/checkout/orders-api',
-      catalogInfoUrl: 'https://git.example/checkout/orders-api/blob/main/catalog-info.yaml',
+      catalogInfoUrl:
+        'https://git.example/checkout/orders-api/blob/main/catalog-info.yaml',
       files: ['README.md', 'catalog-info.yaml', 'k8s/deployment.yaml'],
       commit: expect.stringMatching(/^[0-9a-f]{40}$/),
     });
@@ -32,8 +39,14 @@ describe('golden-path:repository:publish', () => {
   it('leaves the workspace as it was (no .git folder for the next steps)', async () => {
     const { services } = testServices();
     const workspacePath = workspaceWith(skeleton);
-    await createRepositoryAction(services).handler(actionContext(input, { workspacePath }).ctx);
-    expect(fs.readdirSync(workspacePath).sort()).toEqual(['README.md', 'catalog-info.yaml', 'k8s']);
+    await createRepositoryAction(services).handler(
+      actionContext(input, { workspacePath }).ctx,
+    );
+    expect(fs.readdirSync(workspacePath).sort()).toEqual([
+      'README.md',
+      'catalog-info.yaml',
+      'k8s',
+    ]);
   });
 
   it('creates nothing twice when the task is retried, even after its checkpoints were lost', async () => {
@@ -51,12 +64,22 @@ describe('golden-path:repository:publish', () => {
     expect(retry.outputs.commit).toBe(first.outputs.commit);
   });
 
-  it("refuses a repository name that is taken by another task, saying what to do", async () => {
+  it('refuses a repository name that is taken by another task, saying what to do', async () => {
     const { services } = testServices();
     const action = createRepositoryAction(services);
-    await action.handler(actionContext(input, { workspacePath: workspaceWith(skeleton), taskId: 'a' }).ctx);
+    await action.handler(
+      actionContext(input, {
+        workspacePath: workspaceWith(skeleton),
+        taskId: 'a',
+      }).ctx,
+    );
     await expect(
-      action.handler(actionContext(input, { workspacePath: workspaceWith(skeleton), taskId: 'b' }).ctx),
+      action.handler(
+        actionContext(input, {
+          workspacePath: workspaceWith(skeleton),
+          taskId: 'b',
+        }).ctx,
+      ),
     ).rejects.toThrow(/checkout\/orders-api already exists/);
   });
 
@@ -81,12 +104,16 @@ describe('golden-path:repository:publish', () => {
     expect(repositories.list()).toEqual([]);
   });
 
-  it.each(examples.map(e => [e.description, e] as const))('runs its example: %s', async (_, example) => {
-    const { services, repositories } = testServices();
-    const step = parse(example.example).steps[0];
-    await createRepositoryAction(services).handler(
-      actionContext(step.input, { workspacePath: workspaceWith(skeleton) }).ctx,
-    );
-    expect(repositories.list()).toEqual(['checkout/orders-api']);
-  });
+  it.each(examples.map(e => [e.description, e] as const))(
+    'runs its example: %s',
+    async (_, example) => {
+      const { services, repositories } = testServices();
+      const step = parse(example.example).steps[0];
+      await createRepositoryAction(services).handler(
+        actionContext(step.input, { workspacePath: workspaceWith(skeleton) })
+          .ctx,
+      );
+      expect(repositories.list()).toEqual(['checkout/orders-api']);
+    },
+  );
 });

@@ -15,7 +15,8 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...(await listFiles(`${dir}/${entry.name}`, rel)));
+    if (entry.isDirectory())
+      files.push(...(await listFiles(`${dir}/${entry.name}`, rel)));
     else files.push(rel);
   }
   return files.sort();
@@ -33,14 +34,21 @@ export function createRepositoryAction(services: GoldenPathServices) {
       input: {
         name: serviceNameInput,
         owner: ownerInput,
-        description: z => z.string({ description: 'Repository description' }).optional(),
+        description: z =>
+          z.string({ description: 'Repository description' }).optional(),
         defaultBranch: z =>
-          z.string({ description: 'Branch to create (default main)' }).regex(/^[A-Za-z0-9._/-]+$/).optional(),
+          z
+            .string({ description: 'Branch to create (default main)' })
+            .regex(/^[A-Za-z0-9._/-]+$/)
+            .optional(),
       },
       output: {
         remoteUrl: z => z.string({ description: 'Web page of the repository' }),
         cloneUrl: z => z.string({ description: 'What git clone takes' }),
-        catalogInfoUrl: z => z.string({ description: 'URL of catalog-info.yaml on the default branch' }),
+        catalogInfoUrl: z =>
+          z.string({
+            description: 'URL of catalog-info.yaml on the default branch',
+          }),
         commit: z => z.string({ description: 'The first commit' }),
         files: z => z.array(z.string()).describe('Files in the first commit'),
       },
@@ -49,7 +57,10 @@ export function createRepositoryAction(services: GoldenPathServices) {
       const { name, description = '' } = ctx.input;
       const branch = ctx.input.defaultBranch ?? 'main';
       checkServiceName(name);
-      const repo = { owner: repositories.ownerFor(ownerName(ctx.input.owner)), name };
+      const repo = {
+        owner: repositories.ownerFor(ownerName(ctx.input.owner)),
+        name,
+      };
       const urls = repositories.urls(repo);
       const files = await listFiles(ctx.workspacePath);
       ctx.output('remoteUrl', urls.webUrl);
@@ -64,14 +75,19 @@ export function createRepositoryAction(services: GoldenPathServices) {
             `A repository named ${repo.owner}/${name} already exists on ${repositories.title} (${urls.cloneUrl}); choose another service name.`,
           );
         }
-        ctx.logger.info(`Would create ${urls.cloneUrl} with ${files.length} files: ${files.join(', ')}`);
+        ctx.logger.info(
+          `Would create ${urls.cloneUrl} with ${
+            files.length
+          } files: ${files.join(', ')}`,
+        );
         ctx.output('commit', '(dry run)');
         return;
       }
 
       const { created } = await ctx.checkpoint({
         key: `repository.create.${repo.owner}.${name}`,
-        fn: () => repositories.create({ ...repo, description, claim: ctx.task.id }),
+        fn: () =>
+          repositories.create({ ...repo, description, claim: ctx.task.id }),
       });
       ctx.logger.info(
         created
@@ -103,7 +119,9 @@ export function createRepositoryAction(services: GoldenPathServices) {
           });
         },
       });
-      ctx.logger.info(`Pushed ${files.length} files to ${branch} (${commit.slice(0, 8)})`);
+      ctx.logger.info(
+        `Pushed ${files.length} files to ${branch} (${commit.slice(0, 8)})`,
+      );
       ctx.output('commit', commit);
     },
   });

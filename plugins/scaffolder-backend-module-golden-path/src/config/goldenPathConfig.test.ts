@@ -27,11 +27,19 @@ describe('readGoldenPathConfig', () => {
 
   it.each([
     [{ delivery: { mode: 'ftp' } }, /paved.goldenPath.delivery.mode/],
-    [{ scm: { provider: 'github' } }, /github, gitlab and gitea need both host and organization/],
-    [{ environments: {} }, /paved.goldenPath.environments: needs at least one environment/],
+    [
+      { scm: { provider: 'github' } },
+      /github, gitlab and gitea need both host and organization/,
+    ],
+    [
+      { environments: {} },
+      /paved.goldenPath.environments: needs at least one environment/,
+    ],
     [{ argocd: { url: 'not a url' } }, /paved.goldenPath.argocd.url/],
   ])('names the wrong key of %j', (change, message) => {
-    expect(() => read({ ...appConfigGoldenPath(), ...change })).toThrow(message);
+    expect(() => read({ ...appConfigGoldenPath(), ...change })).toThrow(
+      message,
+    );
   });
 
   it('checks the offerings too', () => {

@@ -45,15 +45,21 @@ const goldenPathSchema = z.object({
       organization: z.string().regex(NAME).optional(),
     })
     .default({ provider: 'embedded' })
-    .refine(scm => scm.provider === 'embedded' || (scm.host && scm.organization), {
-      message: 'github, gitlab and gitea need both host and organization',
-    }),
+    .refine(
+      scm => scm.provider === 'embedded' || (scm.host && scm.organization),
+      {
+        message: 'github, gitlab and gitea need both host and organization',
+      },
+    ),
   delivery: z
     .object({
       mode: z.enum(['gitops', 'kubernetes']).default('gitops'),
       gitopsRepository: z.string().regex(NAME).default('gitops'),
       gitopsOwner: z.string().regex(NAME).default('platform'),
-      gitopsBranch: z.string().regex(/^[A-Za-z0-9._/-]+$/).default('main'),
+      gitopsBranch: z
+        .string()
+        .regex(/^[A-Za-z0-9._/-]+$/)
+        .default('main'),
     })
     .default({
       mode: 'gitops',
@@ -70,7 +76,10 @@ const goldenPathSchema = z.object({
     .default({ namespace: 'argocd', project: 'default' }),
   environments: z
     .record(z.string().regex(NAME), environmentSchema)
-    .refine(envs => Object.keys(envs).length > 0, 'needs at least one environment'),
+    .refine(
+      envs => Object.keys(envs).length > 0,
+      'needs at least one environment',
+    ),
   offerings: z.record(z.string().regex(NAME), offeringSchema).default({}),
 });
 
@@ -92,10 +101,14 @@ export function readGoldenPathConfig(config: Config): GoldenPathConfig {
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       issue =>
-        `paved.goldenPath.${issue.path.map(String).join('.')}: ${issue.message}`,
+        `paved.goldenPath.${issue.path.map(String).join('.')}: ${
+          issue.message
+        }`,
     );
     throw new Error(
-      `The golden path's configuration is invalid; fix it in app-config: ${problems.join('; ')}`,
+      `The golden path's configuration is invalid; fix it in app-config: ${problems.join(
+        '; ',
+      )}`,
     );
   }
   return parsed.data;

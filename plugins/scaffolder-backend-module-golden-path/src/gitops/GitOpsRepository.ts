@@ -55,7 +55,10 @@ export class GitOpsRepository {
   }
 
   /** Files as they are on the branch now (undefined where missing), without changing anything. */
-  async read(files: string[], workDir: string): Promise<Record<string, string | undefined>> {
+  async read(
+    files: string[],
+    workDir: string,
+  ): Promise<Record<string, string | undefined>> {
     const dir = await this.checkout(workDir, false);
     const out: Record<string, string | undefined> = {};
     for (const file of files) {
@@ -79,21 +82,29 @@ export class GitOpsRepository {
       const unchanged: string[] = [];
       for (const file of files) {
         const target = path.join(dir, file.path);
-        const existing = await fs.readFile(target, 'utf8').catch(() => undefined);
+        const existing = await fs
+          .readFile(target, 'utf8')
+          .catch(() => undefined);
         if (existing === file.content) {
           unchanged.push(file.path);
           continue;
         }
         if (existing !== undefined && taskOf(existing) !== options.taskId) {
           throw new ConflictError(
-            `${file.path} already exists in the GitOps repository (${this.fileUrl(file.path)}), written by another task: the name is taken in this environment; choose another service name.`,
+            `${
+              file.path
+            } already exists in the GitOps repository (${this.fileUrl(
+              file.path,
+            )}), written by another task: the name is taken in this environment; choose another service name.`,
           );
         }
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.writeFile(target, file.content);
         written.push(file.path);
       }
-      const urls = Object.fromEntries(files.map(f => [f.path, this.fileUrl(f.path)]));
+      const urls = Object.fromEntries(
+        files.map(f => [f.path, this.fileUrl(f.path)]),
+      );
       if (!written.length) {
         const commit = (await git(['rev-parse', 'HEAD'], { cwd: dir })).trim();
         return { written, unchanged, commit, urls };
@@ -123,7 +134,8 @@ export class GitOpsRepository {
       await this.host
         .create({
           ...location,
-          description: 'Argo CD applications and infrastructure claims (app of apps), written by the Paved golden path.',
+          description:
+            'Argo CD applications and infrastructure claims (app of apps), written by the Paved golden path.',
           claim: BOOTSTRAP_CLAIM,
         })
         .catch(error => {
@@ -137,7 +149,10 @@ export class GitOpsRepository {
    * A fresh clone of the branch in a new folder under workDir; an empty repository gets its
    * initial commit first. Without `create`, returns undefined for a repository that does not exist.
    */
-  private async checkout(workDir: string, create: boolean): Promise<string | undefined> {
+  private async checkout(
+    workDir: string,
+    create: boolean,
+  ): Promise<string | undefined> {
     const { cloneUrl } = this.urls;
     const branch = this.config.delivery.gitopsBranch;
     const authorization = await this.host.gitAuthorization();
@@ -145,19 +160,39 @@ export class GitOpsRepository {
     if (!(await this.host.find(this.location))) {
       if (!create) return undefined;
     }
-    const tip = await remoteBranchCommit({ cwd: dir, remoteUrl: cloneUrl, branch, authorization });
+    const tip = await remoteBranchCommit({
+      cwd: dir,
+      remoteUrl: cloneUrl,
+      branch,
+      authorization,
+    });
     if (!tip) {
       if (!create) return undefined;
-      await git(['init', '--quiet', `--initial-branch=${branch}`], { cwd: dir });
+      await git(['init', '--quiet', `--initial-branch=${branch}`], {
+        cwd: dir,
+      });
       await git(['remote', 'add', 'origin', cloneUrl], { cwd: dir });
       for (const file of initialGitopsFiles(this.config, cloneUrl, branch)) {
-        await fs.mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+        await fs.mkdir(path.dirname(path.join(dir, file.path)), {
+          recursive: true,
+        });
         await fs.writeFile(path.join(dir, file.path), file.content);
       }
       await git(['add', '--all'], { cwd: dir });
-      await git(['commit', '--quiet', '-m', 'Initial layout: app of apps per environment'], { cwd: dir });
+      await git(
+        [
+          'commit',
+          '--quiet',
+          '-m',
+          'Initial layout: app of apps per environment',
+        ],
+        { cwd: dir },
+      );
       try {
-        await git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], { cwd: dir, authorization });
+        await git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], {
+          cwd: dir,
+          authorization,
+        });
         return dir;
       } catch {
         // Someone else initialised it at the same moment: use theirs.
@@ -165,7 +200,17 @@ export class GitOpsRepository {
       }
     }
     await git(
-      ['clone', '--quiet', '--depth', '1', '--branch', branch, '--', cloneUrl, dir],
+      [
+        'clone',
+        '--quiet',
+        '--depth',
+        '1',
+        '--branch',
+        branch,
+        '--',
+        cloneUrl,
+        dir,
+      ],
       { cwd: workDir, authorization },
     );
     return dir;
@@ -174,7 +219,9 @@ export class GitOpsRepository {
 
 function taskOf(manifestYaml: string): string | undefined {
   try {
-    return parse(manifestYaml)?.metadata?.annotations?.['paved.dev/scaffolder-task'];
+    return parse(manifestYaml)?.metadata?.annotations?.[
+      'paved.dev/scaffolder-task'
+    ];
   } catch {
     return undefined;
   }

@@ -15,7 +15,11 @@ export interface ManifestToDeliver {
   manifest: {
     apiVersion: string;
     kind: string;
-    metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
+    metadata: {
+      name: string;
+      namespace?: string;
+      annotations?: Record<string, string>;
+    };
   };
 }
 
@@ -49,10 +53,15 @@ export class ManifestDelivery {
       namespace,
       name,
     });
-    const owner = existing?.metadata?.annotations?.['paved.dev/scaffolder-task'];
+    const owner =
+      existing?.metadata?.annotations?.['paved.dev/scaffolder-task'];
     if (existing && owner !== taskId && m.manifest.kind !== 'Namespace') {
       throw new ConflictError(
-        `${m.manifest.kind} ${namespace ? `${namespace}/` : ''}${name} already exists on cluster ${m.cluster}${owner ? ', made by another task' : ''}: the name is taken in this environment; choose another service name.`,
+        `${m.manifest.kind} ${
+          namespace ? `${namespace}/` : ''
+        }${name} already exists on cluster ${m.cluster}${
+          owner ? ', made by another task' : ''
+        }: the name is taken in this environment; choose another service name.`,
       );
     }
   }
@@ -74,7 +83,11 @@ export class ManifestDelivery {
       const current = existing[m.path];
       if (current !== undefined && current !== toYaml(m.manifest)) {
         throw new ConflictError(
-          `${m.path} already exists in the GitOps repository (${this.gitops.fileUrl(m.path)}): the name is taken in this environment; choose another service name.`,
+          `${
+            m.path
+          } already exists in the GitOps repository (${this.gitops.fileUrl(
+            m.path,
+          )}): the name is taken in this environment; choose another service name.`,
         );
       }
     }
@@ -82,7 +95,12 @@ export class ManifestDelivery {
 
   async deliver(
     manifests: ManifestToDeliver[],
-    options: { dryRun: boolean; taskId: string; workDir: string; message: string },
+    options: {
+      dryRun: boolean;
+      taskId: string;
+      workDir: string;
+      message: string;
+    },
   ): Promise<DeliveredManifest[]> {
     const files = manifests.map(m => ({ ...m, yaml: toYaml(m.manifest) }));
     if (this.mode === 'kubernetes') {
@@ -107,7 +125,9 @@ export class ManifestDelivery {
           kind: m.manifest.kind,
           name,
           namespace,
-          location: `${m.cluster}/${namespace ?? '-'}/${m.manifest.kind}/${name}`,
+          location: `${m.cluster}/${namespace ?? '-'}/${
+            m.manifest.kind
+          }/${name}`,
           action,
           yaml: m.yaml,
         });
@@ -115,7 +135,10 @@ export class ManifestDelivery {
       return delivered;
     }
 
-    const describe = (m: (typeof files)[number], action: DeliveredManifest['action']) => ({
+    const describe = (
+      m: (typeof files)[number],
+      action: DeliveredManifest['action'],
+    ) => ({
       kind: m.manifest.kind,
       name: m.manifest.metadata.name,
       namespace: m.manifest.metadata.namespace,
@@ -126,12 +149,19 @@ export class ManifestDelivery {
     });
 
     if (options.dryRun) {
-      const existing = await this.gitops.read(files.map(f => f.path), options.workDir);
+      const existing = await this.gitops.read(
+        files.map(f => f.path),
+        options.workDir,
+      );
       return files.map(m => {
         const current = existing[m.path];
         if (current !== undefined && current !== m.yaml) {
           throw new ConflictError(
-            `${m.path} already exists in the GitOps repository (${this.gitops.fileUrl(m.path)}): the name is taken in this environment; choose another service name.`,
+            `${
+              m.path
+            } already exists in the GitOps repository (${this.gitops.fileUrl(
+              m.path,
+            )}): the name is taken in this environment; choose another service name.`,
           );
         }
         return describe(m, current === undefined ? 'created' : 'unchanged');
@@ -140,7 +170,11 @@ export class ManifestDelivery {
 
     const result = await this.gitops.write(
       files.map(f => ({ path: f.path, content: f.yaml })),
-      { workDir: options.workDir, taskId: options.taskId, message: options.message },
+      {
+        workDir: options.workDir,
+        taskId: options.taskId,
+        message: options.message,
+      },
     );
     return files.map(m =>
       describe(m, result.written.includes(m.path) ? 'created' : 'unchanged'),

@@ -42,7 +42,9 @@ export function checkClaimRequest(
     const known = Object.keys(config.offerings);
     throw new InputError(
       known.length
-        ? `Unknown infrastructure offering "${request.offering}": choose ${list(known)}.`
+        ? `Unknown infrastructure offering "${request.offering}": choose ${list(
+            known,
+          )}.`
         : 'No infrastructure offerings are configured: the platform team adds them under paved.goldenPath.offerings.',
     );
   }
@@ -53,18 +55,24 @@ export function checkClaimRequest(
   const tier = offering.tiers[request.tier];
   if (!tier) {
     problems.push(
-      `tier "${request.tier}" is not offered for ${offering.title}: choose ${list(tiers)}`,
+      `tier "${request.tier}" is not offered for ${
+        offering.title
+      }: choose ${list(tiers)}`,
     );
   } else if (tier.requiresApproval) {
     problems.push(
-      `tier ${request.tier} needs approval: choose ${list(openTiers)}, or ${ask}`,
+      `tier ${request.tier} needs approval: choose ${list(
+        openTiers,
+      )}, or ${ask}`,
     );
   }
 
   const region = request.region || offering.regions[0];
   if (!offering.regions.includes(region)) {
     problems.push(
-      `region "${region}" is not offered for ${offering.title}: choose ${list(offering.regions)}`,
+      `region "${region}" is not offered for ${offering.title}: choose ${list(
+        offering.regions,
+      )}`,
     );
   }
 
@@ -90,7 +98,9 @@ export function checkClaimRequest(
 
   if (problems.length) {
     throw new InputError(
-      `The ${offering.title} request is outside the platform's guardrails: ${problems.join('; ')}.`,
+      `The ${
+        offering.title
+      } request is outside the platform's guardrails: ${problems.join('; ')}.`,
     );
   }
   return {

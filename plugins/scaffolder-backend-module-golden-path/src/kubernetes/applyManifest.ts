@@ -199,7 +199,9 @@ export function createManifestApplier(
       );
     if (resource.namespaced && !context.resource.namespace)
       throw new InputError(
-        `${describeResource(context.resource)} has no namespace, and ${kind} (${apiVersion}) is namespaced: set metadata.namespace`,
+        `${describeResource(
+          context.resource,
+        )} has no namespace, and ${kind} (${apiVersion}) is namespaced: set metadata.namespace`,
       );
     return resource;
   }
@@ -258,7 +260,8 @@ export function createManifestApplier(
 
       let action: ApplyManifestResult['action'];
       if (!before) action = 'created';
-      else if (dryRun) action = sameContent(before, object) ? 'unchanged' : 'updated';
+      else if (dryRun)
+        action = sameContent(before, object) ? 'unchanged' : 'updated';
       else
         action =
           before.metadata?.resourceVersion === object.metadata?.resourceVersion

@@ -176,9 +176,7 @@ export function kubeConfigForCluster(
       },
     ],
     users: [user],
-    contexts: [
-      { name: cluster.name, cluster: cluster.name, user: user.name },
-    ],
+    contexts: [{ name: cluster.name, cluster: cluster.name, user: user.name }],
     currentContext: cluster.name,
   });
   return kubeConfig;

@@ -154,7 +154,8 @@ function networkFaultOf(error: unknown): NetworkFault | undefined {
       name?: unknown;
       type?: unknown;
     };
-    const cause = current instanceof Error ? current : new Error(String(current));
+    const cause =
+      current instanceof Error ? current : new Error(String(current));
     if (name === 'AbortError' || name === 'TimeoutError' || type === 'aborted')
       return { kind: 'timeout', cause };
     if (typeof code === 'string') {
@@ -214,10 +215,9 @@ const DISCOVERY_NOT_FOUND = [
 ];
 
 function isDiscoveryNotFound(error: unknown, api?: KubernetesApiError) {
-  const text = [
-    (error as { message?: unknown })?.message,
-    api?.message,
-  ].join('\n');
+  const text = [(error as { message?: unknown })?.message, api?.message].join(
+    '\n',
+  );
   if (DISCOVERY_NOT_FOUND.some(s => text.includes(s))) return true;
   // client-node prefixes the discovery request's errors with this.
   return (
@@ -242,8 +242,7 @@ function forbidden(
 ): Error {
   const { cluster, resource } = context;
   const rbac = rbacDetails(api.message);
-  const verb =
-    rbac.verb ?? (context.verb === 'apply' ? 'patch' : context.verb);
+  const verb = rbac.verb ?? (context.verb === 'apply' ? 'patch' : context.verb);
   const group = rbac.group ?? apiGroup(resource.apiVersion);
   const plural = rbac.resource
     ? `${rbac.resource}${group ? `.${group}` : ''}`
@@ -321,7 +320,9 @@ function conflict(context: KubernetesErrorContext, api: KubernetesApiError) {
   );
   if (!fieldConflicts.length)
     return new ConflictError(
-      `The ${describeCluster(cluster)} reported a conflict writing ${describeResource(
+      `The ${describeCluster(
+        cluster,
+      )} reported a conflict writing ${describeResource(
         resource,
       )}: it changed meanwhile; try again`,
       api,
@@ -342,9 +343,7 @@ function notFound(context: KubernetesErrorContext, api: KubernetesApiError) {
     return new NotFoundError(
       `The namespace '${
         api.details.name ?? resource.namespace
-      }' does not exist on ${describeCluster(
-        cluster,
-      )}, so ${describeResource(
+      }' does not exist on ${describeCluster(cluster)}, so ${describeResource(
         resource,
       )} cannot be written: create the namespace first (apply a v1 Namespace)`,
       api,
@@ -373,12 +372,11 @@ function unreachable(
   let check = `Check the cluster's url in ${CLUSTERS_CONFIG_KEY} (app-config) and that the API server is up and reachable from the backend`;
   if (fault.kind === 'tls')
     check = `The API server's TLS certificate is not trusted or does not match its address: set the cluster's caData or caFile in ${CLUSTERS_CONFIG_KEY} to its CA (skipTLSVerify only for throwaway clusters), and check its url`;
-  if (fault.kind === 'timeout')
-    check = `It did not answer in time. ${check}`;
+  if (fault.kind === 'timeout') check = `It did not answer in time. ${check}`;
   return new ServiceUnavailableError(
-    `Cannot reach cluster '${cluster.name}' at ${cluster.url} (to ${context.verb} ${describeResource(
-      context.resource,
-    )}): ${cause}. ${check}`,
+    `Cannot reach cluster '${cluster.name}' at ${cluster.url} (to ${
+      context.verb
+    } ${describeResource(context.resource)}): ${cause}. ${check}`,
     fault.cause,
   );
 }
@@ -460,9 +458,9 @@ function describe(error: unknown, context: KubernetesErrorContext): Error {
     return new ServiceUnavailableError(
       `The ${describeCluster(cluster)} failed to ${
         context.verb
-      } ${describeResource(
-        resource,
-      )} (HTTP ${api.statusCode}): try again later; if it persists, check the API server's health and logs`,
+      } ${describeResource(resource)} (HTTP ${
+        api.statusCode
+      }): try again later; if it persists, check the API server's health and logs`,
       api,
     );
   return new ForwardedError(

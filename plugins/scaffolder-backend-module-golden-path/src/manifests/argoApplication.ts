@@ -1,6 +1,9 @@
 // The Argo CD Application (argoproj.io/v1alpha1, as served by Argo CD 3.x) for one service in one
 // environment: it syncs the service repository's k8s/ folder into the service's namespace.
-import { EnvironmentConfig, GoldenPathConfig } from '../config/goldenPathConfig';
+import {
+  EnvironmentConfig,
+  GoldenPathConfig,
+} from '../config/goldenPathConfig';
 
 export interface ApplicationInput {
   name: string;
@@ -12,7 +15,10 @@ export interface ApplicationInput {
   taskId: string;
 }
 
-export const APPLICATION_API = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' };
+export const APPLICATION_API = {
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Application',
+};
 
 export function argoApplicationManifest(
   config: Pick<GoldenPathConfig, 'argocd'>,
@@ -51,9 +57,7 @@ export function argoApplicationManifest(
         namespace: name,
       },
       syncPolicy: {
-        ...(env.autoSync
-          ? { automated: { prune: true, selfHeal: true } }
-          : {}),
+        ...(env.autoSync ? { automated: { prune: true, selfHeal: true } } : {}),
         syncOptions: ['CreateNamespace=true'],
       },
     },

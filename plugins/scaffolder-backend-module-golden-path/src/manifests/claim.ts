@@ -15,7 +15,10 @@ export function claimName(request: CheckedClaimRequest, serviceName: string) {
   return `${serviceName}-${request.offering.nameSuffix}`;
 }
 
-export function claimManifest(request: CheckedClaimRequest, target: ClaimTarget) {
+export function claimManifest(
+  request: CheckedClaimRequest,
+  target: ClaimTarget,
+) {
   const name = claimName(request, target.serviceName);
   return {
     apiVersion: request.offering.apiVersion,

@@ -1,9 +1,6 @@
 // The portal's own git host (plugin git-host): repositories are created through its API with a
 // service token, and pushed to over smart HTTP with the same kind of token.
-import {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ConflictError, ResponseError } from '@backstage/errors';
 import { RepositoryHost, RepositoryLocation } from './RepositoryHost';
 

@@ -10,6 +10,13 @@ import { RepositoryHost, RepositoryLocation } from './RepositoryHost';
 
 type Provider = 'github' | 'gitlab' | 'gitea';
 
+/** Where each host shows a file of a branch: <repository web URL>/<this>/<branch>/<path>. */
+const BLOB_PATH: Record<Provider, string> = {
+  github: 'blob',
+  gitlab: '-/blob',
+  gitea: 'src/branch',
+};
+
 interface ProviderApi {
   apiBase: string;
   webBase: string;
@@ -115,7 +122,11 @@ export class IntegrationRepositoryHost implements RepositoryHost {
       integrations: ScmIntegrations;
     },
   ) {
-    this.api = providerApi(options.provider, options.host, options.integrations);
+    this.api = providerApi(
+      options.provider,
+      options.host,
+      options.integrations,
+    );
     this.title = `${options.provider} (${options.host})`;
   }
 
@@ -125,8 +136,7 @@ export class IntegrationRepositoryHost implements RepositoryHost {
 
   urls({ owner, name }: RepositoryLocation) {
     const web = `${this.api.webBase}/${owner}/${name}`;
-    const blob =
-      this.options.provider === 'gitlab' ? '-/blob' : this.options.provider === 'gitea' ? 'src/branch' : 'blob';
+    const blob = BLOB_PATH[this.options.provider];
     return {
       cloneUrl: `${web}.git`,
       webUrl: web,
@@ -146,10 +156,14 @@ export class IntegrationRepositoryHost implements RepositoryHost {
     return {};
   }
 
-  async create(repo: RepositoryLocation & { description: string; claim: string }) {
+  async create(
+    repo: RepositoryLocation & { description: string; claim: string },
+  ) {
     if (await this.find(repo)) {
       throw new ConflictError(
-        `A repository named ${repo.owner}/${repo.name} already exists on ${this.title} (${this.urls(repo).webUrl}); choose another service name.`,
+        `A repository named ${repo.owner}/${repo.name} already exists on ${
+          this.title
+        } (${this.urls(repo).webUrl}); choose another service name.`,
       );
     }
     const { path, body } = await this.api.createRequest(repo);

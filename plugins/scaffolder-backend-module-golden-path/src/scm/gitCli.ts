@@ -16,10 +16,7 @@ export const GIT_AUTHOR = {
 };
 
 export class GitCommandError extends Error {
-  constructor(
-    readonly args: string[],
-    readonly stderr: string,
-  ) {
+  constructor(readonly args: string[], readonly stderr: string) {
     const command = args.find(arg => !arg.startsWith('-')) ?? args[0];
     super(`git ${command} failed: ${stderr.trim() || 'no output'}`);
   }
@@ -72,16 +69,25 @@ export async function pushNewRepository(options: {
   signal?: AbortSignal;
 }): Promise<string> {
   const run = (args: string[], authorization?: string) =>
-    git([`--git-dir=${options.gitDir}`, `--work-tree=${options.dir}`, ...args], {
-      cwd: options.dir,
-      authorization,
-      signal: options.signal,
-    });
+    git(
+      [`--git-dir=${options.gitDir}`, `--work-tree=${options.dir}`, ...args],
+      {
+        cwd: options.dir,
+        authorization,
+        signal: options.signal,
+      },
+    );
   await run(['init', '--quiet', `--initial-branch=${options.branch}`]);
   await run(['add', '--all']);
   await run(['commit', '--quiet', '--no-verify', '-m', options.message]);
   await run(
-    ['push', '--quiet', '--', options.remoteUrl, `HEAD:refs/heads/${options.branch}`],
+    [
+      'push',
+      '--quiet',
+      '--',
+      options.remoteUrl,
+      `HEAD:refs/heads/${options.branch}`,
+    ],
     options.authorization,
   );
   return (await run(['rev-parse', 'HEAD'])).trim();
