@@ -78,14 +78,12 @@ export function serveGitHttp(
   });
   child.on('close', code => {
     if (!headersSent) {
-      res
-        .status(500)
-        .json({
-          error: {
-            name: 'Error',
-            message: `git http-backend failed (${code}): ${stderr.trim()}`,
-          },
-        });
+      res.status(500).json({
+        error: {
+          name: 'Error',
+          message: `git http-backend failed (${code}): ${stderr.trim()}`,
+        },
+      });
       return;
     }
     res.end();
