@@ -57,11 +57,22 @@ test('Create a service with a database: the task finishes and its catalog page o
   ).toBeVisible();
   await expect(page.getByText(`git clone`).first()).toBeVisible();
 
+  const repositoryPage = await page
+    .getByRole('link', { name: 'Repository' })
+    .getAttribute('href');
+
   await openInCatalog.click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(
     page.getByText('Made by the end-to-end test').first(),
   ).toBeVisible();
+
+  // The repository link opens the repository on the embedded git host.
+  await page.goto(repositoryPage!);
+  await expect(
+    page.getByText(new RegExp(`git clone .*/checkout/${name}\\.git`)),
+  ).toBeVisible();
+  await expect(page.getByText('catalog-info.yaml').first()).toBeVisible();
 });
 
 test('a database over the storage cap is rejected before anything is created', async ({

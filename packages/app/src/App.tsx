@@ -3,7 +3,14 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { brandModule } from './modules/app';
+import { repositoriesPlugin } from './modules/repositories';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, brandModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    brandModule,
+    repositoriesPlugin,
+  ],
 });

@@ -1,0 +1,76 @@
+import useAsync from 'react-use/esm/useAsync';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  Content,
+  EmptyState,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { Button } from '@material-ui/core';
+import { Repository } from './GitHostClient';
+import { useGitHost } from './useGitHost';
+
+const columns: TableColumn<Repository>[] = [
+  {
+    title: 'Repository',
+    render: repo => (
+      <Link to={`/git/${repo.owner}/${repo.name}`}>
+        {repo.owner}/{repo.name}
+      </Link>
+    ),
+  },
+  { title: 'Description', field: 'description' },
+  { title: 'Clone URL', render: repo => <code>{repo.cloneUrl}</code> },
+];
+
+/** Every repository on the embedded git host. */
+export const RepositoryListPage = () => {
+  const gitHost = useGitHost();
+  const { value, loading, error } = useAsync(
+    () => gitHost.listRepositories(),
+    [gitHost],
+  );
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Repositories"
+        subtitle="On the portal's embedded git host"
+      />
+      <Content>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && value.length === 0 && (
+          <EmptyState
+            missing="content"
+            title="No repositories yet"
+            description="Create a service with the golden path and its repository appears here."
+            action={
+              <Button
+                variant="contained"
+                color="primary"
+                component={RouterLink}
+                to="/create"
+                role="link"
+              >
+                Create a service
+              </Button>
+            }
+          />
+        )}
+        {value && value.length > 0 && (
+          <Table
+            title={`${value.length} repositories`}
+            options={{ paging: false, search: true }}
+            columns={columns}
+            data={value}
+          />
+        )}
+      </Content>
+    </Page>
+  );
+};

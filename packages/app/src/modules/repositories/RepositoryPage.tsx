@@ -1,0 +1,99 @@
+import useAsync from 'react-use/esm/useAsync';
+import { useParams } from 'react-router-dom';
+import {
+  CodeSnippet,
+  Content,
+  EmptyState,
+  Header,
+  InfoCard,
+  Link,
+  MarkdownContent,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { Grid, List, ListItem, ListItemText } from '@material-ui/core';
+import { useGitHost } from './useGitHost';
+
+/** One repository: how to clone it, its files and its README. */
+export const RepositoryPage = () => {
+  const { owner = '', name = '' } = useParams();
+  const gitHost = useGitHost();
+  const { value, loading, error } = useAsync(async () => {
+    const repository = await gitHost.getRepository(owner, name);
+    if (!repository) return undefined;
+    const files = await gitHost.listFiles(
+      owner,
+      name,
+      repository.defaultBranch,
+    );
+    const readme = files?.includes('README.md')
+      ? await gitHost.readFile(repository, 'README.md')
+      : undefined;
+    return { repository, files, readme };
+  }, [gitHost, owner, name]);
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={`${owner}/${name}`}
+        subtitle={value?.repository.description}
+        type="Repository"
+      />
+      <Content>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {!loading && !error && !value && (
+          <EmptyState
+            missing="data"
+            title={`Repository ${owner}/${name} does not exist`}
+            description={<Link to="/git">See all repositories</Link>}
+          />
+        )}
+        {value && (
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={6}>
+              <InfoCard title="Clone">
+                <CodeSnippet
+                  language="bash"
+                  text={`git clone ${value.repository.cloneUrl}`}
+                  showCopyCodeButton
+                />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <InfoCard title={`Files on ${value.repository.defaultBranch}`}>
+                {value.files ? (
+                  <List dense>
+                    {value.files.map(file => (
+                      <ListItem key={file}>
+                        <ListItemText
+                          primary={
+                            <Link
+                              to={`${value.repository.rawBaseUrl}/${value.repository.defaultBranch}/${file}`}
+                            >
+                              {file}
+                            </Link>
+                          }
+                        />
+                      </ListItem>
+                    ))}
+                  </List>
+                ) : (
+                  'This repository is empty: nothing has been pushed yet.'
+                )}
+              </InfoCard>
+            </Grid>
+            {value.readme && (
+              <Grid item xs={12}>
+                <InfoCard title="README.md">
+                  <MarkdownContent content={value.readme} />
+                </InfoCard>
+              </Grid>
+            )}
+          </Grid>
+        )}
+      </Content>
+    </Page>
+  );
+};
