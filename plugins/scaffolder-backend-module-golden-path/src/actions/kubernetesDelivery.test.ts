@@ -29,6 +29,7 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
     region: 'eu-west-1',
   };
   let services: ReturnType<typeof testServices>['services'];
+  let applier: ReturnType<typeof createManifestApplier>;
 
   beforeAll(async () => {
     // The golden path writes with a service-account token, as configured for a real cluster.
@@ -81,15 +82,16 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
         ],
       },
     });
+    applier = createManifestApplier({
+      config,
+      logger: mockServices.logger.mock(),
+    });
     services = testServices({
       overrides: {
         delivery: { mode: 'kubernetes' },
         argocd: { namespace: k8s.namespace, project: 'default' },
       },
-      applier: createManifestApplier({
-        config,
-        logger: mockServices.logger.mock(),
-      }),
+      applier,
     }).services;
   });
 
@@ -189,5 +191,30 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
     expect(((await getClaim()) as any).metadata.resourceVersion).toBe(
       claim.metadata.resourceVersion,
     );
+  });
+
+  it('reports a claim the XRD schema refuses with the field and the limit', async () => {
+    const manifest = {
+      apiVersion: 'platform.paved.dev/v1alpha1',
+      kind: 'PostgreSQLInstance',
+      metadata: { name: 'too-big', namespace: k8s.namespace },
+      spec: { parameters: { storageGB: 900, tier: 'standard' } },
+    };
+    await expect(
+      applier.apply({ cluster: 'paved-local', manifest }),
+    ).rejects.toThrow(
+      /paved-local[\s\S]*spec\.parameters\.storageGB[\s\S]*500/,
+    );
+  });
+
+  it('says which resource type the cluster lacks and what to install', async () => {
+    const manifest = {
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w', namespace: k8s.namespace },
+    };
+    await expect(
+      applier.apply({ cluster: 'paved-local', manifest }),
+    ).rejects.toThrow(/paved-local[\s\S]*Widget[\s\S]*install/i);
   });
 });

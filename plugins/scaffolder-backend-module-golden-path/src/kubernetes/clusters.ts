@@ -89,9 +89,15 @@ function readCluster(entry: Config, configKey: string): ClusterDetails {
     throw new Error(
       `The cluster '${name}' has url '${url}' at ${configKey}.url: only https:// (or http:// with skipTLSVerify) API servers are supported`,
     );
-  const authMetadata = entry.getOptionalConfig('authMetadata');
+  // Read as a plain object: its keys (kubernetes.io/auth-provider) are not valid config keys.
+  const authMetadata =
+    entry.getOptional<Record<string, unknown>>('authMetadata') ?? {};
+  const metadataString = (key: string) =>
+    typeof authMetadata[key] === 'string'
+      ? (authMetadata[key] as string)
+      : undefined;
   const authProvider =
-    authMetadata?.getOptionalString(AUTH_PROVIDER_ANNOTATION) ??
+    metadataString(AUTH_PROVIDER_ANNOTATION) ??
     entry.getOptionalString('authProvider');
   if (!authProvider)
     throw new Error(
@@ -104,7 +110,7 @@ function readCluster(entry: Config, configKey: string): ClusterDetails {
     authProvider,
     serviceAccountToken:
       entry.getOptionalString('serviceAccountToken') ??
-      authMetadata?.getOptionalString('serviceAccountToken'),
+      metadataString('serviceAccountToken'),
     caData: entry.getOptionalString('caData'),
     caFile: entry.getOptionalString('caFile'),
     skipTLSVerify: entry.getOptionalBoolean('skipTLSVerify') ?? false,

@@ -52,7 +52,7 @@ export const RepositoryPage = () => {
         )}
         {value && (
           <Grid container spacing={3}>
-            <Grid item xs={12} md={6}>
+            <Grid item xs={12}>
               <InfoCard title="Clone">
                 <CodeSnippet
                   language="bash"
@@ -61,7 +61,7 @@ export const RepositoryPage = () => {
                 />
               </InfoCard>
             </Grid>
-            <Grid item xs={12} md={6}>
+            <Grid item xs={12} md={5}>
               <InfoCard title={`Files on ${value.repository.defaultBranch}`}>
                 {value.files ? (
                   <List dense>
@@ -85,7 +85,7 @@ export const RepositoryPage = () => {
               </InfoCard>
             </Grid>
             {value.readme && (
-              <Grid item xs={12}>
+              <Grid item xs={12} md={7}>
                 <InfoCard title="README.md">
                   <MarkdownContent content={value.readme} />
                 </InfoCard>
