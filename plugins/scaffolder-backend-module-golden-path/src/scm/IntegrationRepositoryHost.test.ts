@@ -1,0 +1,164 @@
+// GitHub, GitLab and Gitea behind the same interface: the calls each host's REST API gets, with
+// the credentials of Backstage's integrations config. (No network here: fetch is replaced.)
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { IntegrationRepositoryHost } from './IntegrationRepositoryHost';
+
+const integrations = ScmIntegrations.fromConfig(
+  new ConfigReader({
+    integrations: {
+      github: [{ host: 'github.com', token: 'gh-token' }],
+      gitlab: [{ host: 'gitlab.com', token: 'gl-token' }],
+      gitea: [{ host: 'gitea.example', username: 'bot', password: 'gt-pass' }],
+    },
+  }),
+);
+
+type Call = {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: any;
+};
+
+function fakeFetch(
+  answers: Record<string, { status: number; body?: unknown }>,
+) {
+  const calls: Call[] = [];
+  jest
+    .spyOn(global, 'fetch')
+    .mockImplementation(async (input: any, init: any = {}) => {
+      const url = String(input);
+      calls.push({
+        url,
+        method: init.method ?? 'GET',
+        headers: init.headers ?? {},
+        body: init.body ? JSON.parse(init.body) : undefined,
+      });
+      const key = `${init.method ?? 'GET'} ${url}`;
+      const answer = answers[key] ?? { status: 404 };
+      return new Response(JSON.stringify(answer.body ?? {}), {
+        status: answer.status,
+      });
+    });
+  return calls;
+}
+
+afterEach(() => jest.restoreAllMocks());
+
+const repo = {
+  owner: 'paved-demo',
+  name: 'orders-api',
+  description: 'Orders',
+  claim: 't1',
+};
+
+describe('IntegrationRepositoryHost', () => {
+  it('creates a private GitHub repository in the organisation and pushes with the token', async () => {
+    const calls = fakeFetch({
+      'POST https://api.github.com/orgs/paved-demo/repos': { status: 201 },
+    });
+    const host = new IntegrationRepositoryHost({
+      provider: 'github',
+      host: 'github.com',
+      organization: 'paved-demo',
+      integrations,
+    });
+    expect(host.ownerFor()).toBe('paved-demo');
+    await expect(host.create(repo)).resolves.toEqual({ created: true });
+    expect(calls.map(c => `${c.method} ${c.url}`)).toEqual([
+      'GET https://api.github.com/repos/paved-demo/orders-api',
+      'POST https://api.github.com/orgs/paved-demo/repos',
+    ]);
+    expect(calls[1].body).toEqual({
+      name: 'orders-api',
+      description: 'Orders',
+      private: true,
+      auto_init: false,
+    });
+    expect(calls[1].headers.authorization).toBe('Bearer gh-token');
+    expect(await host.gitAuthorization()).toBe(
+      `Basic ${Buffer.from('x-access-token:gh-token').toString('base64')}`,
+    );
+    expect(host.urls(repo).fileUrl('main', 'catalog-info.yaml')).toBe(
+      'https://github.com/paved-demo/orders-api/blob/main/catalog-info.yaml',
+    );
+  });
+
+  it('refuses a name that exists on GitHub, saying what to do', async () => {
+    fakeFetch({
+      'GET https://api.github.com/repos/paved-demo/orders-api': { status: 200 },
+    });
+    const host = new IntegrationRepositoryHost({
+      provider: 'github',
+      host: 'github.com',
+      organization: 'paved-demo',
+      integrations,
+    });
+    await expect(host.create(repo)).rejects.toThrow(
+      /A repository named paved-demo\/orders-api already exists on github \(github.com\) .*choose another service name/,
+    );
+  });
+
+  it('creates a GitLab project in the group it looks up', async () => {
+    const calls = fakeFetch({
+      'GET https://gitlab.com/api/v4/namespaces/paved-demo': {
+        status: 200,
+        body: { id: 42 },
+      },
+      'POST https://gitlab.com/api/v4/projects': { status: 201 },
+    });
+    const host = new IntegrationRepositoryHost({
+      provider: 'gitlab',
+      host: 'gitlab.com',
+      organization: 'paved-demo',
+      integrations,
+    });
+    await host.create(repo);
+    expect(calls[2].body).toEqual({
+      name: 'orders-api',
+      path: 'orders-api',
+      description: 'Orders',
+      namespace_id: 42,
+    });
+    expect(calls[2].headers['private-token']).toBe('gl-token');
+    expect(host.urls(repo).fileUrl('main', 'catalog-info.yaml')).toBe(
+      'https://gitlab.com/paved-demo/orders-api/-/blob/main/catalog-info.yaml',
+    );
+  });
+
+  it('creates a Gitea repository with the integration user', async () => {
+    const calls = fakeFetch({
+      'POST https://gitea.example/api/v1/orgs/paved-demo/repos': {
+        status: 201,
+      },
+    });
+    const host = new IntegrationRepositoryHost({
+      provider: 'gitea',
+      host: 'gitea.example',
+      organization: 'paved-demo',
+      integrations,
+    });
+    await host.create(repo);
+    expect(calls[1].headers.authorization).toBe(
+      `Basic ${Buffer.from('bot:gt-pass').toString('base64')}`,
+    );
+    expect(host.urls(repo).fileUrl('main', 'catalog-info.yaml')).toBe(
+      'https://gitea.example/paved-demo/orders-api/src/branch/main/catalog-info.yaml',
+    );
+  });
+
+  it('says which integrations entry is missing', () => {
+    expect(
+      () =>
+        new IntegrationRepositoryHost({
+          provider: 'gitlab',
+          host: 'gitlab.internal',
+          organization: 'x',
+          integrations,
+        }),
+    ).toThrow(
+      /integrations.gitlab has no entry for host gitlab.internal: add one with its credentials/,
+    );
+  });
+});
