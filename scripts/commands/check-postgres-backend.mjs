@@ -84,7 +84,7 @@ export async function checkBackendOnPostgres(env, pg) {
     },
   });
   const { backend } = started;
-  try {
+  await started.check(async () => {
     const counts = await waitForCatalog(token, backend);
     const html = await (await fetch(`${BASE_URL}/`)).text();
     if (!html.includes('<title>Paved')) {
@@ -93,13 +93,5 @@ export async function checkBackendOnPostgres(env, pg) {
     console.log(
       `PostgreSQL backend serves the catalog: ${JSON.stringify(counts)}`,
     );
-  } catch (error) {
-    throw new Error(
-      `${error.message}\n--- last lines of ${
-        started.logFile
-      } ---\n${started.tail()}`,
-    );
-  } finally {
-    await started.stop();
-  }
+  });
 }

@@ -37,6 +37,21 @@ export function startBackendFromSource({ configs, env, logName }) {
         .filter(line => !line.includes('incomingRequest'))
         .slice(-lines)
         .join('\n'),
+    /**
+     * Runs a check against this backend: a failure carries the end of the backend's log, and
+     * the backend is stopped either way.
+     */
+    async check(fn) {
+      try {
+        return await fn();
+      } catch (error) {
+        throw new Error(
+          `${error.message}\n--- last lines of ${logFile} ---\n${this.tail()}`,
+        );
+      } finally {
+        await this.stop();
+      }
+    },
     async stop() {
       if (backend.exitCode !== null) return;
       backend.kill('SIGTERM');

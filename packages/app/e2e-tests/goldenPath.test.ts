@@ -1,32 +1,19 @@
 import { test, expect, Page } from '@playwright/test';
+import { fillServiceStep, signInAsGuest } from './portalSteps';
 
 // Repositories and catalog entities outlive a run (they are kept under .paved/data), so every
 // run creates services of its own.
 const runId = Date.now().toString(36);
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Ship a new service today' }),
-  ).toBeVisible();
-}
 
 /** Fills the golden-path form up to the review step. */
 async function fillGoldenPathForm(
   page: Page,
   service: { name: string; storageGB: number },
 ) {
-  await page.getByRole('link', { name: 'Create a service' }).click();
-  await page.getByRole('textbox', { name: /Service name/ }).fill(service.name);
-  await page.getByLabel(/Owner/).fill('Checkout');
-  await page
-    .getByRole('option', { name: /Checkout/ })
-    .first()
-    .click();
-  await page
-    .getByRole('textbox', { name: /Description/ })
-    .fill('Made by the end-to-end test');
+  await fillServiceStep(page, {
+    name: service.name,
+    description: 'Made by the end-to-end test',
+  });
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.getByText('Language').first()).toBeVisible();

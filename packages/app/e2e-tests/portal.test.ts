@@ -1,13 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-
-/** Signs in with the guest provider, as a developer on a fresh machine does. */
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Ship a new service today' }),
-  ).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { fillServiceStep, signInAsGuest } from './portalSteps';
 
 test('home page puts the golden path first and shows the team services', async ({
   page,
@@ -38,21 +30,13 @@ test('the golden-path form rejects an invalid service name and accepts a valid o
   page,
 }) => {
   await signInAsGuest(page);
-  await page.getByRole('link', { name: 'Create a service' }).click();
+  await fillServiceStep(page, {
+    name: 'Orders_API',
+    description: 'Takes and tracks orders',
+  });
   await expect(
     page.getByText('Create a New Microservice').first(),
   ).toBeVisible();
-
-  const name = page.getByRole('textbox', { name: /Service name/ });
-  await name.fill('Orders_API');
-  await page.getByLabel(/Owner/).fill('Checkout');
-  await page
-    .getByRole('option', { name: /Checkout/ })
-    .first()
-    .click();
-  await page
-    .getByRole('textbox', { name: /Description/ })
-    .fill('Takes and tracks orders');
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Rejected, with the reason in words, and the form stays on the first step.
@@ -63,6 +47,7 @@ test('the golden-path form rejects an invalid service name and accepts a valid o
     page.getByRole('textbox', { name: /Service name/ }),
   ).toBeVisible();
 
+  const name = page.getByRole('textbox', { name: /Service name/ });
   await name.fill('orders-api');
   await page.getByRole('button', { name: 'Next' }).click();
   // Accepted: the second step asks for the language.

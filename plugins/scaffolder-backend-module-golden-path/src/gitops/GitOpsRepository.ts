@@ -50,6 +50,15 @@ export class GitOpsRepository {
     return this.host.urls(this.location);
   }
 
+  /** The error for a file another task wrote: the service name is taken there. */
+  taken(file: string) {
+    return new ConflictError(
+      `${file} already exists in the GitOps repository (${this.fileUrl(
+        file,
+      )}), written by another task: the name is taken in this environment; choose another service name.`,
+    );
+  }
+
   fileUrl(file: string) {
     return this.urls.fileUrl(this.config.delivery.gitopsBranch, file);
   }
@@ -90,13 +99,7 @@ export class GitOpsRepository {
           continue;
         }
         if (existing !== undefined && taskOf(existing) !== options.taskId) {
-          throw new ConflictError(
-            `${
-              file.path
-            } already exists in the GitOps repository (${this.fileUrl(
-              file.path,
-            )}), written by another task: the name is taken in this environment; choose another service name.`,
-          );
+          throw this.taken(file.path);
         }
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.writeFile(target, file.content);

@@ -82,13 +82,7 @@ export class ManifestDelivery {
     for (const m of manifests) {
       const current = existing[m.path];
       if (current !== undefined && current !== toYaml(m.manifest)) {
-        throw new ConflictError(
-          `${
-            m.path
-          } already exists in the GitOps repository (${this.gitops.fileUrl(
-            m.path,
-          )}): the name is taken in this environment; choose another service name.`,
-        );
+        throw this.gitops.taken(m.path);
       }
     }
   }
@@ -156,13 +150,7 @@ export class ManifestDelivery {
       return files.map(m => {
         const current = existing[m.path];
         if (current !== undefined && current !== m.yaml) {
-          throw new ConflictError(
-            `${
-              m.path
-            } already exists in the GitOps repository (${this.gitops.fileUrl(
-              m.path,
-            )}): the name is taken in this environment; choose another service name.`,
-          );
+          throw this.gitops.taken(m.path);
         }
         return describe(m, current === undefined ? 'created' : 'unchanged');
       });
