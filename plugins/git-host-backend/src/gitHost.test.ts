@@ -39,6 +39,19 @@ async function git(cwd: string, args: string[], authorization?: string) {
   return (await run('git', args, { cwd, env })).stdout;
 }
 
+/** A new local repository with one commit of the given files. */
+async function commitFiles(files: Record<string, string>) {
+  const work = tmp('git-work-');
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+    fs.writeFileSync(path.join(work, file), content);
+  }
+  await git(work, ['init', '-q', '-b', 'main']);
+  await git(work, ['add', '.']);
+  await git(work, ['commit', '-q', '-m', 'first']);
+  return work;
+}
+
 async function startGitHost(anonymousRead: boolean) {
   const directory = tmp('git-host-');
   const backend = await startTestBackend({
@@ -135,16 +148,10 @@ describe('git host with anonymous reads', () => {
       .post('/api/git-host/repositories')
       .set('authorization', user)
       .send({ owner: 'checkout', name: 'cart' });
-    const work = tmp('git-work-');
-    fs.writeFileSync(path.join(work, 'catalog-info.yaml'), 'kind: Component\n');
-    fs.mkdirSync(path.join(work, 'k8s'));
-    fs.writeFileSync(
-      path.join(work, 'k8s', 'deployment.yaml'),
-      'kind: Deployment\n',
-    );
-    await git(work, ['init', '-q', '-b', 'main']);
-    await git(work, ['add', '.']);
-    await git(work, ['commit', '-q', '-m', 'first']);
+    const work = await commitFiles({
+      'catalog-info.yaml': 'kind: Component\n',
+      'k8s/deployment.yaml': 'kind: Deployment\n',
+    });
     await git(
       work,
       ['push', '-q', `${host.base}/checkout/cart.git`, 'main'],
@@ -184,11 +191,7 @@ describe('git host with anonymous reads', () => {
       .post('/api/git-host/repositories')
       .set('authorization', user)
       .send({ owner: 'checkout', name: 'anon' });
-    const work = tmp('git-work-');
-    fs.writeFileSync(path.join(work, 'a.txt'), 'a');
-    await git(work, ['init', '-q', '-b', 'main']);
-    await git(work, ['add', '.']);
-    await git(work, ['commit', '-q', '-m', 'first']);
+    const work = await commitFiles({ 'a.txt': 'a' });
     await expect(
       git(work, ['push', '-q', `${host.base}/checkout/anon.git`, 'main']),
     ).rejects.toThrow(/401|Authentication|could not read/i);
@@ -199,11 +202,7 @@ describe('git host with anonymous reads', () => {
   });
 
   it('never creates a repository by a push', async () => {
-    const work = tmp('git-work-');
-    fs.writeFileSync(path.join(work, 'a.txt'), 'a');
-    await git(work, ['init', '-q', '-b', 'main']);
-    await git(work, ['add', '.']);
-    await git(work, ['commit', '-q', '-m', 'first']);
+    const work = await commitFiles({ 'a.txt': 'a' });
     await expect(
       git(
         work,

@@ -48,14 +48,24 @@ export class GitHostUrlReader implements UrlReaderService {
     return { owner, name, tail };
   }
 
-  async readUrl(url: string, options?: UrlReaderServiceReadUrlOptions) {
-    const { owner, name, tail } = this.parse(url, ['raw', 'blob']);
+  /** The repository, commit and path a URL names; NotFoundError when there is no such thing. */
+  private async locate(url: string, kinds: string[], pathRequired: boolean) {
+    const { owner, name, tail } = this.parse(url, kinds);
     if (!(await this.store.exists(owner, name)))
       throw new NotFoundError(`${url}: no repository ${owner}/${name}`);
     const { commit, path } = await this.store.splitRefAndPath(
       owner,
       name,
       tail,
+      pathRequired,
+    );
+    return { owner, name, commit, path };
+  }
+
+  async readUrl(url: string, options?: UrlReaderServiceReadUrlOptions) {
+    const { owner, name, commit, path } = await this.locate(
+      url,
+      ['raw', 'blob'],
       true,
     );
     const file = await this.store.readFile(owner, name, commit, path);
@@ -70,13 +80,9 @@ export class GitHostUrlReader implements UrlReaderService {
   }
 
   async readTree(url: string, options?: UrlReaderServiceReadTreeOptions) {
-    const { owner, name, tail } = this.parse(url, ['tree']);
-    if (!(await this.store.exists(owner, name)))
-      throw new NotFoundError(`${url}: no repository ${owner}/${name}`);
-    const { commit, path } = await this.store.splitRefAndPath(
-      owner,
-      name,
-      tail,
+    const { owner, name, commit, path } = await this.locate(
+      url,
+      ['tree'],
       false,
     );
     if (options?.etag === commit) throw new NotModifiedError();
