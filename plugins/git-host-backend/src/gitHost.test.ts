@@ -253,6 +253,11 @@ describe('git host with anonymous reads', () => {
       `${host.base}/checkout/cart/tree/main/k8s`,
     );
     expect(tree.subpath).toBe('k8s');
+    // How TechDocs asks for the folder of a catalog-info.yaml (dir:.).
+    const docs: any = await reader.reader.readTree(
+      `${host.base}/checkout/cart/blob/main/`,
+    );
+    expect(docs.subpath).toBe('');
   });
 });
 

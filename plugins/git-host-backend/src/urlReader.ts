@@ -45,7 +45,8 @@ export class GitHostUrlReader implements UrlReaderService {
       );
     }
     const [, owner, name, , tail] = match;
-    return { owner, name, tail };
+    // Folder URLs end in '/' when made relative to a file (TechDocs' `dir:.`).
+    return { owner, name, tail: tail.replace(/\/+$/, '') };
   }
 
   /** The repository, commit and path a URL names; NotFoundError when there is no such thing. */
@@ -82,7 +83,8 @@ export class GitHostUrlReader implements UrlReaderService {
   async readTree(url: string, options?: UrlReaderServiceReadTreeOptions) {
     const { owner, name, commit, path } = await this.locate(
       url,
-      ['tree'],
+      // TechDocs resolves `dir:.` against the catalog-info.yaml URL, so a folder may come as blob/.
+      ['tree', 'blob'],
       false,
     );
     if (options?.etag === commit) throw new NotModifiedError();

@@ -2,11 +2,13 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import CallSplitIcon from '@material-ui/icons/CallSplit';
 
 const repositoriesPage = PageBlueprint.make({
   params: {
     path: '/git',
     title: 'Repositories',
+    icon: <CallSplitIcon />,
     loader: async () => {
       const { RepositoriesRouter } = await import('./RepositoriesRouter');
       return <RepositoriesRouter />;
