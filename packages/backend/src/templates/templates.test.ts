@@ -3,6 +3,7 @@
  * developer. Run alone with `yarn templates:validate`.
  */
 import path from 'node:path';
+import { parse } from 'yaml';
 import { repoRoot } from '../catalog/__testUtils__/loadEntityFiles';
 import { validateEntity } from '../catalog/__testUtils__/validateEntity';
 import { loadTemplates } from './__testUtils__/loadTemplates';
@@ -129,6 +130,24 @@ describe('new-microservice', () => {
     );
     expect(log).toMatch(/Would register .* as component:default\/orders-api/);
     expect(await scaffolder.repositories()).toEqual([]);
+
+    // The entity carries what the adoption and cost features read.
+    const catalogInfo = parse(
+      Buffer.from(
+        result.body.directoryContents!.find(
+          f => f.path === 'catalog-info.yaml',
+        )!.base64Content,
+        'base64',
+      ).toString('utf8'),
+    );
+    expect(catalogInfo.metadata.annotations).toMatchObject({
+      'backstage.io/source-template': 'template:default/new-microservice',
+      'backstage.io/kubernetes-id': 'orders-api',
+      'backstage.io/kubernetes-namespace': 'orders-api-dev',
+      'argocd/app-name': 'orders-api-dev',
+      'paved.dev/claims': 'PostgreSQLInstance/orders-api-dev/orders-api-db',
+      'paved.dev/created-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
   });
 
   it('refuses a database over the storage cap before anything is created, naming the limit', async () => {
