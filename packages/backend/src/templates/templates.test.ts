@@ -2,6 +2,7 @@
  * Templates are code: every template in templates/ is checked here before it reaches a
  * developer. Run alone with `yarn templates:validate`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../catalog/__testUtils__/loadEntityFiles';
@@ -62,6 +63,54 @@ describe.each(
       expect(failed.map(l => l.body.message)).toEqual([]);
     },
   );
+});
+
+/** The database fields of a template's form, wherever the template puts them. */
+function databaseFields(template: any): Record<string, any> | undefined {
+  for (const page of template.spec.parameters) {
+    const database = page.properties?.database;
+    if (!database) continue;
+    const branch = database.dependencies?.enabled?.oneOf?.find(
+      (b: any) => b.properties?.tier,
+    );
+    return branch?.properties ?? database.properties;
+  }
+  return undefined;
+}
+
+describe.each(
+  templates
+    .filter(t => databaseFields(t.template))
+    .map(t => [t.template.metadata.name, t] as const),
+)('the database form of %s', (_, { template }) => {
+  // The form shows the platform team's guardrails; the actions enforce app-config.yaml's. A
+  // change to one without the other fails here.
+  const appConfig = parse(
+    fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+  );
+  const offering = appConfig.paved.goldenPath.offerings.postgresql;
+  const fields = databaseFields(template)!;
+  const caps = Object.values(offering.tiers).map((t: any) => t.maxStorageGB);
+
+  it('offers the configured tiers and regions', () => {
+    expect(fields.tier.enum).toEqual(Object.keys(offering.tiers));
+    expect(fields.region.enum).toEqual(offering.regions);
+  });
+
+  it('bounds storage as the configuration does', () => {
+    expect(fields.storageGB.minimum).toBe(offering.minStorageGB);
+    expect(fields.storageGB.maximum).toBe(Math.max(...caps));
+  });
+
+  it('names each tier with its limit', () => {
+    Object.entries(offering.tiers).forEach(([tier, t]: [string, any], i) => {
+      const label = fields.tier.enumNames[i];
+      expect(label.toLowerCase()).toContain(tier);
+      expect(label).toContain(
+        t.requiresApproval ? 'needs approval' : `up to ${t.maxStorageGB} GB`,
+      );
+    });
+  });
 });
 
 describe('new-microservice', () => {
