@@ -4,8 +4,21 @@
 // catalog entity. This is what scaffolder.taskRecovery and the actions' checkpoints promise.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startIsolatedBackend } from '../lib/isolatedBackend.mjs';
+
+// What a Go service of the golden path must contain (the templates check covers the rest).
+const SKELETON = [
+  'catalog-info.yaml',
+  'Dockerfile',
+  '.github/workflows/ci.yaml',
+  'k8s/deployment.yaml',
+  'k8s/kustomization.yaml',
+  'docs/runbook.md',
+  'main.go',
+  'server_test.go',
+];
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 // scaffolder.taskRecovery.staleTimeout is 30 s; the recovery loop then needs a moment.
@@ -114,6 +127,27 @@ export async function checkTaskRecovery(env) {
         found,
       )}`,
     );
+
+    // The repository clones over HTTP, as the task printed it, with the whole skeleton.
+    // The task's output (links, the clone command) is in its completion event.
+    const completion = (await started.api.events(id)).find(
+      e => e.type === 'completion',
+    );
+    const cloneUrl = JSON.stringify(completion?.body?.output ?? {}).match(
+      /git clone (\S+?\.git)/,
+    )?.[1];
+    if (!cloneUrl) throw new Error(`task ${id} printed no clone command`);
+    const cloneDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-clone-'));
+    execFileSync('git', ['clone', '--quiet', cloneUrl, cloneDir], {
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    });
+    const missing = SKELETON.filter(
+      f => !fs.existsSync(path.join(cloneDir, f)),
+    );
+    fs.rmSync(cloneDir, { recursive: true, force: true });
+    if (missing.length)
+      throw new Error(`git clone ${cloneUrl} lacks ${missing.join(', ')}`);
+    console.log(`git clone ${cloneUrl}: the skeleton is complete`);
   } catch (error) {
     throw new Error(
       `${error.message}\n--- last lines of ${
