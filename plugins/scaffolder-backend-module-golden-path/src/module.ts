@@ -7,7 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { readGoldenPathConfig } from './config/goldenPathConfig';
 import { GitOpsRepository } from './gitops/GitOpsRepository';
 import { ManifestDelivery } from './gitops/ManifestDelivery';
-import { createManifestApplier } from './kubernetes';
+import { createManifestApplier } from '@internal/plugin-kubernetes-access-node';
 import { createRepositoryHost } from './scm/createRepositoryHost';
 import {
   createArgoApplicationAction,

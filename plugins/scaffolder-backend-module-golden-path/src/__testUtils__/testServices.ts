@@ -6,7 +6,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GoldenPathServices } from '../actions/GoldenPathServices';
 import { GitOpsRepository } from '../gitops/GitOpsRepository';
 import { ManifestDelivery } from '../gitops/ManifestDelivery';
-import { ManifestApplier } from '../kubernetes';
+import { ManifestApplier } from '@internal/plugin-kubernetes-access-node';
 import { goldenPathConfig } from './goldenPathConfigFixture';
 import { LocalRepositoryHost } from './LocalRepositoryHost';
 

@@ -10,7 +10,7 @@ import {
 import { describeKubernetes } from '@internal/kubernetes-testing';
 import { actionContext } from '../__testUtils__/actionContext';
 import { testServices } from '../__testUtils__/testServices';
-import { createManifestApplier } from '../kubernetes';
+import { createManifestApplier } from '@internal/plugin-kubernetes-access-node';
 import { createArgoApplicationAction } from './argocdApplication';
 import { createCrossplaneClaimAction } from './crossplaneClaim';
 

@@ -5,7 +5,7 @@ import { ConflictError } from '@backstage/errors';
 import { DeliveryMode } from '../config/goldenPathConfig';
 import { GitOpsRepository } from './GitOpsRepository';
 import { toYaml } from './gitopsLayout';
-import { ManifestApplier } from '../kubernetes';
+import { ManifestApplier } from '@internal/plugin-kubernetes-access-node';
 
 export interface ManifestToDeliver {
   /** Where it goes in the GitOps repository. */
