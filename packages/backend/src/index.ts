@@ -62,6 +62,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// adoption metrics: catalog snapshots and Argo CD deploy history, kept for good
+backend.add(import('@internal/plugin-adoption-metrics-backend'));
+
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

@@ -13,3 +13,4 @@ export * from './metrics/adoption';
 export * from './metrics/satisfaction';
 export * from './metrics/timeToProduction';
 export * from './metrics/portalUsage';
+export * from './permissions';

@@ -1,0 +1,102 @@
+// Reads every Argo CD Application of every configured cluster and keeps each deploy it sees:
+// `status.history` entries (successful syncs; Argo CD keeps only the last 10) and a failed
+// `status.operationState`. A cluster that fails is reported and skipped; the others still count.
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  describeKubernetesError,
+  kubeConfigForCluster,
+  readClusters,
+} from '@internal/plugin-kubernetes-access-node';
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import { AdoptionStore, DeployRow } from '../store/AdoptionStore';
+
+export const ARGO_COLLECTOR = 'argocd-history';
+
+interface Application {
+  metadata: {
+    name: string;
+    namespace: string;
+    labels?: Record<string, string>;
+  };
+  status?: {
+    history?: {
+      id: number;
+      revision?: string;
+      revisions?: string[];
+      deployedAt: string;
+    }[];
+    operationState?: {
+      phase?: string;
+      startedAt?: string;
+      finishedAt?: string;
+      syncResult?: { revision?: string };
+      operation?: { sync?: { revision?: string } };
+    };
+  };
+}
+
+/** The deploys an Application's status records. */
+export function deploysOf(cluster: string, app: Application): DeployRow[] {
+  const base = {
+    cluster,
+    namespace: app.metadata.namespace,
+    application: app.metadata.name,
+    component: app.metadata.labels?.['backstage.io/kubernetes-id'],
+    environment: app.metadata.labels?.['paved.dev/environment'],
+  };
+  const rows: DeployRow[] = (app.status?.history ?? []).map(h => ({
+    ...base,
+    eventKey: `sync:${h.id}:${h.deployedAt}`,
+    outcome: 'succeeded' as const,
+    revision: h.revision ?? h.revisions?.join(',') ?? '',
+    at: new Date(h.deployedAt).toISOString(),
+  }));
+  const op = app.status?.operationState;
+  if (op && (op.phase === 'Failed' || op.phase === 'Error') && op.startedAt) {
+    rows.push({
+      ...base,
+      eventKey: `failed:${op.startedAt}`,
+      outcome: 'failed',
+      revision: op.syncResult?.revision ?? op.operation?.sync?.revision ?? '',
+      at: new Date(op.finishedAt ?? op.startedAt).toISOString(),
+    });
+  }
+  return rows;
+}
+
+export async function collectArgoHistory(deps: {
+  config: Config;
+  store: AdoptionStore;
+  logger: LoggerService;
+}): Promise<{ added: number; errors: string[] }> {
+  let added = 0;
+  const errors: string[] = [];
+  for (const cluster of readClusters(deps.config)) {
+    try {
+      const api = kubeConfigForCluster(cluster).makeApiClient(CustomObjectsApi);
+      const list = (await api.listClusterCustomObject({
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        plural: 'applications',
+      })) as { items: Application[] };
+      const rows = list.items.flatMap(app => deploysOf(cluster.name, app));
+      added += await deps.store.addDeploys(rows);
+    } catch (error) {
+      const described = describeKubernetesError(error, {
+        cluster,
+        verb: 'list',
+        resource: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' },
+      });
+      errors.push(described.message);
+      deps.logger.warn(
+        `Argo CD history of cluster ${cluster.name}: ${described.message}`,
+      );
+    }
+  }
+  await deps.store.recordRun(
+    ARGO_COLLECTOR,
+    errors.length ? errors.join('\n') : undefined,
+  );
+  return { added, errors };
+}

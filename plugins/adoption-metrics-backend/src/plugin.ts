@@ -1,0 +1,48 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { collectArgoHistory } from './collectors/argoHistoryCollector';
+import { snapshotCatalog } from './collectors/catalogSnapshotCollector';
+import { createRouter } from './router';
+import { readAdoptionSettings } from './settings';
+import { AdoptionStore } from './store/AdoptionStore';
+
+/** Paved's adoption metrics: collects into its own tables, serves the metrics. */
+export const adoptionMetricsPlugin = createBackendPlugin({
+  pluginId: 'adoption-metrics',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const settings = readAdoptionSettings(deps.config);
+        const store = await AdoptionStore.create(deps.database);
+        // The scheduler runs each pass on one replica only.
+        await deps.scheduler.scheduleTask({
+          id: 'adoption-metrics-collect',
+          frequency: { minutes: settings.collectEveryMinutes },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            await snapshotCatalog({ ...deps, store }).catch(error =>
+              deps.logger.warn(`Catalog snapshot failed: ${error}`),
+            );
+            await collectArgoHistory({ ...deps, store });
+          },
+        });
+        deps.httpRouter.use(await createRouter({ ...deps, store, settings }));
+      },
+    });
+  },
+});

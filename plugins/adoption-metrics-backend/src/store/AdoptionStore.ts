@@ -1,0 +1,178 @@
+// The plugin's tables (migrations/): deploys kept past Argo CD's history limit, daily catalog
+// snapshots, and each collector's freshness. Inserts are idempotent, so a collector pass that runs
+// twice, or on two replicas, records everything once.
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { DeployEvent } from '@internal/plugin-adoption-metrics-common';
+import { Knex } from 'knex';
+
+export interface DeployRow {
+  cluster: string;
+  namespace: string;
+  application: string;
+  eventKey: string;
+  component?: string;
+  environment?: string;
+  outcome: 'succeeded' | 'failed';
+  revision: string;
+  at: string;
+  commitTimes?: string[];
+}
+
+export interface SnapshotRow {
+  entityRef: string;
+  owner?: string;
+  type?: string;
+  sourceTemplate?: string;
+}
+
+export interface CollectorStatus {
+  collector: string;
+  lastAttemptAt: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+}
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-adoption-metrics-backend',
+  'migrations',
+);
+
+export class AdoptionStore {
+  static async create(database: DatabaseService): Promise<AdoptionStore> {
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new AdoptionStore(client);
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  /** Adds deploys not seen before; returns how many were new. */
+  async addDeploys(rows: DeployRow[]): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < rows.length; i += 200) {
+      const batch = rows.slice(i, i + 200).map(r => ({
+        cluster: r.cluster,
+        namespace: r.namespace,
+        application: r.application,
+        event_key: r.eventKey,
+        component: r.component ?? null,
+        environment: r.environment ?? null,
+        outcome: r.outcome,
+        revision: r.revision,
+        at: r.at,
+        commit_times: r.commitTimes ? JSON.stringify(r.commitTimes) : null,
+      }));
+      const before = await this.countDeploys();
+      await this.db('adoption_deploys')
+        .insert(batch)
+        .onConflict(['cluster', 'namespace', 'application', 'event_key'])
+        .ignore();
+      added += (await this.countDeploys()) - before;
+    }
+    return added;
+  }
+
+  async countDeploys(): Promise<number> {
+    const [{ count }] = await this.db('adoption_deploys').count({ count: '*' });
+    return Number(count);
+  }
+
+  /** Deploys of an environment (optionally of some components), oldest first. */
+  async deploys(options: {
+    environment: string;
+    components?: string[];
+    from: string;
+    to: string;
+  }): Promise<(DeployEvent & { component?: string })[]> {
+    const query = this.db('adoption_deploys')
+      .where('environment', options.environment)
+      .andWhere('at', '>=', options.from)
+      .andWhere('at', '<', options.to)
+      .orderBy('at');
+    if (options.components) query.whereIn('component', options.components);
+    const rows = await query;
+    return rows.map(r => ({
+      at: r.at,
+      revision: r.revision,
+      outcome: r.outcome,
+      component: r.component ?? undefined,
+      commitTimes: r.commit_times ? JSON.parse(r.commit_times) : undefined,
+    }));
+  }
+
+  /** Replaces the snapshot of a day (a pass later the same day has the newer view). */
+  async saveSnapshot(day: string, rows: SnapshotRow[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('adoption_catalog_snapshots').where('day', day).delete();
+      for (let i = 0; i < rows.length; i += 200) {
+        await tx('adoption_catalog_snapshots').insert(
+          rows.slice(i, i + 200).map(r => ({
+            day,
+            entity_ref: r.entityRef,
+            owner: r.owner ?? null,
+            type: r.type ?? null,
+            source_template: r.sourceTemplate ?? null,
+          })),
+        );
+      }
+    });
+  }
+
+  /** The latest snapshot on or before a day, with its day. */
+  async snapshot(
+    onOrBefore: string,
+  ): Promise<{ day?: string; rows: SnapshotRow[] }> {
+    const latest = await this.db('adoption_catalog_snapshots')
+      .where('day', '<=', onOrBefore)
+      .max({ day: 'day' })
+      .first();
+    if (!latest?.day) return { rows: [] };
+    const rows = await this.db('adoption_catalog_snapshots').where(
+      'day',
+      latest.day,
+    );
+    return {
+      day: latest.day,
+      rows: rows.map(r => ({
+        entityRef: r.entity_ref,
+        owner: r.owner ?? undefined,
+        type: r.type ?? undefined,
+        sourceTemplate: r.source_template ?? undefined,
+      })),
+    };
+  }
+
+  async recordRun(collector: string, error?: string): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db('adoption_collector_status')
+      .insert({
+        collector,
+        last_attempt_at: now,
+        last_success_at: error ? null : now,
+        last_error: error ?? null,
+      })
+      .onConflict('collector')
+      .merge(
+        error
+          ? { last_attempt_at: now, last_error: error }
+          : { last_attempt_at: now, last_success_at: now, last_error: null },
+      );
+  }
+
+  async collectorStatus(): Promise<CollectorStatus[]> {
+    const rows = await this.db('adoption_collector_status').orderBy(
+      'collector',
+    );
+    return rows.map(r => ({
+      collector: r.collector,
+      lastAttemptAt: r.last_attempt_at,
+      lastSuccessAt: r.last_success_at ?? undefined,
+      lastError: r.last_error ?? undefined,
+    }));
+  }
+}
