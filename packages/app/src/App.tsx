@@ -4,6 +4,7 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { brandModule } from './modules/app';
 import { repositoriesPlugin } from './modules/repositories';
+import adoptionMetricsPlugin from '@internal/plugin-adoption-metrics';
 
 export default createApp({
   features: [
@@ -12,5 +13,6 @@ export default createApp({
     homeModule,
     brandModule,
     repositoriesPlugin,
+    adoptionMetricsPlugin,
   ],
 });

@@ -1,0 +1,6 @@
+/**
+ * The Adoption page of the Paved portal.
+ *
+ * @packageDocumentation
+ */
+export { adoptionMetricsPlugin as default } from './plugin';
