@@ -1,12 +1,17 @@
 import {
   createFrontendPlugin,
+  createRouteRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 
+// A route ref makes the page show up in the sidebar.
+const rootRouteRef = createRouteRef();
+
 const adoptionPage = PageBlueprint.make({
   params: {
     path: '/adoption',
+    routeRef: rootRouteRef,
     title: 'Adoption',
     icon: <TrendingUpIcon />,
     loader: async () => {
@@ -19,5 +24,6 @@ const adoptionPage = PageBlueprint.make({
 /** The Adoption page: golden-path adoption and DORA, per team, each number with its source. */
 export const adoptionMetricsPlugin = createFrontendPlugin({
   pluginId: 'adoption-metrics',
+  routes: { root: rootRouteRef },
   extensions: [adoptionPage],
 });

@@ -1,12 +1,17 @@
 import {
   createFrontendPlugin,
+  createRouteRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import CallSplitIcon from '@material-ui/icons/CallSplit';
 
+// A route ref makes the page show up in the sidebar.
+const rootRouteRef = createRouteRef();
+
 const repositoriesPage = PageBlueprint.make({
   params: {
     path: '/git',
+    routeRef: rootRouteRef,
     title: 'Repositories',
     icon: <CallSplitIcon />,
     loader: async () => {
@@ -19,5 +24,6 @@ const repositoriesPage = PageBlueprint.make({
 /** The embedded git host's repositories: what the golden path's "Repository" link opens. */
 export const repositoriesPlugin = createFrontendPlugin({
   pluginId: 'git-host',
+  routes: { root: rootRouteRef },
   extensions: [repositoriesPage],
 });
