@@ -118,6 +118,15 @@ describe('adoption-metrics backend', () => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  it('refuses a component query without a component ref', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/adoption-metrics/component?entityRef=group:default/checkout')
+      .set('authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/must be a component ref/);
+  });
+
   it('refuses callers without the read permission', async () => {
     const server = await start(AuthorizeResult.DENY);
     const res = await request(server)

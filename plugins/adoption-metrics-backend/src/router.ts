@@ -12,7 +12,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AdoptionSettings } from './settings';
 import { AdoptionStore } from './store/AdoptionStore';
-import { adoptionSummary } from './summary';
+import { adoptionSummary, componentDelivery } from './summary';
 
 const summaryQuery = z.object({
   days: z.coerce.number().int().min(1).max(366).default(28),
@@ -34,6 +34,29 @@ const summaryQuery = z.object({
     )
     .optional(),
 });
+
+const componentQuery = z.object({
+  entityRef: z
+    .string()
+    .regex(
+      /^component:[a-z0-9-]+\/[a-z0-9._-]+$/i,
+      'must be a component ref, e.g. component:default/orders-api',
+    ),
+  days: summaryQuery.shape.days,
+  timeZone: summaryQuery.shape.timeZone,
+});
+
+function parse<T extends z.ZodTypeAny>(schema: T, query: unknown): z.infer<T> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) {
+    throw new InputError(
+      parsed.error.issues
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  return parsed.data;
+}
 
 export async function createRouter(deps: {
   store: AdoptionStore;
@@ -58,15 +81,24 @@ export async function createRouter(deps: {
 
   router.get('/summary', async (req, res) => {
     await authorize(req);
-    const parsed = summaryQuery.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(
-        parsed.error.issues
-          .map(i => `${i.path.join('.')}: ${i.message}`)
-          .join('; '),
-      );
-    }
-    res.json(await adoptionSummary(deps.store, deps.settings, parsed.data));
+    res.json(
+      await adoptionSummary(
+        deps.store,
+        deps.settings,
+        parse(summaryQuery, req.query),
+      ),
+    );
+  });
+
+  router.get('/component', async (req, res) => {
+    await authorize(req);
+    res.json(
+      await componentDelivery(
+        deps.store,
+        deps.settings,
+        parse(componentQuery, req.query),
+      ),
+    );
   });
 
   router.get('/sources', async (req, res) => {

@@ -97,3 +97,37 @@ export async function adoptionSummary(
     sources: await store.collectorStatus(),
   };
 }
+
+/** DORA of one service's production deploys (the entity card). */
+export async function componentDelivery(
+  store: AdoptionStore,
+  settings: AdoptionSettings,
+  request: { entityRef: string; days: number; timeZone: string; now?: Date },
+) {
+  const now = request.now ?? new Date();
+  const window = {
+    from: new Date(now.getTime() - request.days * DAY_MS).toISOString(),
+    to: now.toISOString(),
+    timeZone: request.timeZone,
+  };
+  const deploys = await store.deploys({
+    environment: settings.productionEnvironment,
+    components: [entityName(request.entityRef)],
+    from: window.from,
+    to: window.to,
+  });
+  return {
+    window,
+    deploys: deploys.map(d => ({
+      at: d.at,
+      revision: d.revision,
+      outcome: d.outcome,
+    })),
+    dora: doraMetrics(deploys, window),
+    source: `Argo CD history of ${
+      settings.productionEnvironment
+    } Applications labelled backstage.io/kubernetes-id=${entityName(
+      request.entityRef,
+    )}`,
+  };
+}

@@ -28,11 +28,30 @@ export interface AdoptionSummary {
 
 export type { Band };
 
+export interface ComponentDelivery {
+  window: { from: string; to: string; timeZone: string };
+  deploys: { at: string; revision: string; outcome: 'succeeded' | 'failed' }[];
+  dora: DoraMetrics;
+  source: string;
+}
+
 export class AdoptionClient {
   constructor(
     private readonly discoveryApi: DiscoveryApi,
     private readonly fetchApi: FetchApi,
   ) {}
+
+  async component(entityRef: string, days: number): Promise<ComponentDelivery> {
+    const base = await this.discoveryApi.getBaseUrl('adoption-metrics');
+    const query = new URLSearchParams({
+      entityRef,
+      days: String(days),
+      timeZone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    const res = await this.fetchApi.fetch(`${base}/component?${query}`);
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return res.json();
+  }
 
   async summary(options: {
     days: number;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Content,
@@ -11,13 +11,8 @@ import {
   Table,
   WarningPanel,
 } from '@backstage/core-components';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/core-plugin-api';
 import { Button, Grid, MenuItem, TextField } from '@material-ui/core';
-import { AdoptionClient } from '../AdoptionClient';
+import { useAdoptionClient } from '../useAdoptionClient';
 import { MetricTile } from './MetricTile';
 import { change, hours, percent, teamsCsv } from './format';
 
@@ -34,12 +29,7 @@ function download(name: string, text: string) {
 
 /** For managers and the platform team: is the paved road used, and does it make teams faster? */
 export const AdoptionPage = () => {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
-  const client = useMemo(
-    () => new AdoptionClient(discoveryApi, fetchApi),
-    [discoveryApi, fetchApi],
-  );
+  const client = useAdoptionClient();
   const [days, setDays] = useState(28);
   const [owner, setOwner] = useState('');
   const { value, loading, error } = useAsync(

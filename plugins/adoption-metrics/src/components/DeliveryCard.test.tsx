@@ -1,0 +1,93 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { doraMetrics } from '@internal/plugin-adoption-metrics-common';
+import { DeliveryCard } from './DeliveryCard';
+
+const window = {
+  from: '2026-08-25T00:00:00Z',
+  to: '2026-11-23T00:00:00Z',
+  timeZone: 'UTC',
+};
+const deploys = [
+  { at: '2026-11-10T10:00:00Z', revision: 'a', outcome: 'succeeded' as const },
+  { at: '2026-11-11T10:00:00Z', revision: 'b', outcome: 'failed' as const },
+  { at: '2026-11-11T10:30:00Z', revision: 'b', outcome: 'succeeded' as const },
+];
+
+function render(answer: object, annotations: Record<string, string> = {}) {
+  renderInTestApp(
+    <EntityProvider
+      entity={{
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'orders-api', annotations },
+        spec: {
+          type: 'service',
+          owner: 'group:default/checkout',
+          lifecycle: 'production',
+        },
+      }}
+    >
+      <DeliveryCard />
+    </EntityProvider>,
+    {
+      apis: [
+        [
+          discoveryApiRef,
+          {
+            getBaseUrl: async () =>
+              'http://localhost:7007/api/adoption-metrics',
+          },
+        ],
+        [
+          fetchApiRef,
+          { fetch: async () => new Response(JSON.stringify(answer)) },
+        ],
+      ] as const,
+    },
+  );
+}
+
+describe('DeliveryCard', () => {
+  it("shows the service's DORA four with bands and its golden-path origin", async () => {
+    render(
+      {
+        window,
+        deploys,
+        dora: doraMetrics(deploys, window),
+        source: 'Argo CD history',
+      },
+      {
+        'backstage.io/source-template': 'template:default/new-microservice',
+        'paved.dev/created-at': '2026-11-01T09:00:00Z',
+      },
+    );
+    expect(await screen.findByText(/33 % \(1 of 3\)/)).toBeInTheDocument();
+    expect(screen.getByText('30 min')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Made on the golden path from template:default/new-microservice on 2026-11-01.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says what to configure when no deploy was recorded', async () => {
+    render({
+      window,
+      deploys: [],
+      dora: doraMetrics([], window),
+      source: 'Argo CD history',
+    });
+    expect(
+      await screen.findByText('No production deploys recorded'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/backstage.io\/kubernetes-id=orders-api/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Not made from a golden-path template.'),
+    ).toBeInTheDocument();
+  });
+});
