@@ -108,6 +108,12 @@ export class RepositoryStore {
         options.owner,
         options.name,
       );
+      if (!existing) {
+        // A creation that died half-way (the backend was killed between mkdir and git init)
+        // left an empty folder: nothing is in it, so this creation takes its place.
+        await fs.rm(gitDir, { recursive: true, force: true });
+        return this.create(options);
+      }
       if (options.claim && existing?.claim === options.claim) {
         return { info: existing, created: false };
       }

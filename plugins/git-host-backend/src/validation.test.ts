@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RepositoryStore } from './RepositoryStore';
 import { validateRepositoryName } from './repositoryName';
 import {
   refAndPathCandidates,
@@ -55,5 +59,27 @@ describe('refs and paths', () => {
       { ref: 'feature', path: 'x/catalog-info.yaml' },
       { ref: 'feature/x', path: 'catalog-info.yaml' },
     ]);
+  });
+});
+
+describe('RepositoryStore after a crash', () => {
+  it('creates a repository where a half-made one (no git init) was left behind', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'git-store-'));
+    fs.mkdirSync(path.join(root, 'platform', 'gitops.git'), {
+      recursive: true,
+    });
+    const store = new RepositoryStore(root);
+    const { created, info } = await store.create({
+      owner: 'platform',
+      name: 'gitops',
+      claim: 'c1',
+    });
+    expect(created).toBe(true);
+    expect(info).toMatchObject({
+      owner: 'platform',
+      name: 'gitops',
+      empty: true,
+      claim: 'c1',
+    });
   });
 });
