@@ -22,8 +22,30 @@ export interface GitHostApi {
     name: string,
     ref: string,
   ): Promise<string[] | undefined>;
-  readFile(repository: Repository, path: string): Promise<string | undefined>;
+  /** Undefined when there is no such file; `ref` defaults to the default branch. */
+  readFile(
+    repository: Repository,
+    path: string,
+    ref?: string,
+  ): Promise<string | undefined>;
 }
+
+/** Encodes each segment of a slash-separated path, keeping the slashes. */
+export const encodePath = (path: string) =>
+  path.split('/').map(encodeURIComponent).join('/');
+
+/**
+ * The raw URL of a file. Opening it in the browser sends no Backstage token, so it only
+ * works where the git host allows anonymous reads (`gitHost.anonymousRead`).
+ */
+export const rawFileUrl = (
+  repository: Repository,
+  path: string,
+  ref?: string,
+) =>
+  `${repository.rawBaseUrl}/${encodePath(
+    ref ?? repository.defaultBranch,
+  )}/${encodePath(path)}`;
 
 export class GitHostClient implements GitHostApi {
   constructor(
@@ -31,6 +53,7 @@ export class GitHostClient implements GitHostApi {
     private readonly fetchApi: FetchApi,
   ) {}
 
+  /** Undefined for a 404 (only where a 404 means "no such thing"); throws otherwise. */
   private async get(path: string): Promise<Response | undefined> {
     const base = await this.discoveryApi.getBaseUrl('git-host');
     const res = await this.fetchApi.fetch(`${base}${path}`);
@@ -40,8 +63,11 @@ export class GitHostClient implements GitHostApi {
   }
 
   async listRepositories() {
-    const res = await this.get('/repositories');
-    return res ? ((await res.json()).items as Repository[]) : [];
+    // A 404 here means the git-host backend is not installed: an error, not "no repositories".
+    const base = await this.discoveryApi.getBaseUrl('git-host');
+    const res = await this.fetchApi.fetch(`${base}/repositories`);
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return (await res.json()).items as Repository[];
   }
 
   async getRepository(owner: string, name: string) {
@@ -60,9 +86,13 @@ export class GitHostClient implements GitHostApi {
     return res ? ((await res.json()).files as string[]) : undefined;
   }
 
-  async readFile(repository: Repository, path: string) {
+  async readFile(repository: Repository, path: string, ref?: string) {
     const res = await this.get(
-      `/${repository.owner}/${repository.name}/raw/${repository.defaultBranch}/${path}`,
+      `/${encodeURIComponent(repository.owner)}/${encodeURIComponent(
+        repository.name,
+      )}/raw/${encodePath(ref ?? repository.defaultBranch)}/${encodePath(
+        path,
+      )}`,
     );
     return res ? res.text() : undefined;
   }

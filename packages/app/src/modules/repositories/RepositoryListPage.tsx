@@ -13,13 +13,14 @@ import {
 } from '@backstage/core-components';
 import { Button } from '@material-ui/core';
 import { Repository } from './GitHostClient';
+import { repositoryPagePath } from './paths';
 import { useGitHost } from './useGitHost';
 
 const columns: TableColumn<Repository>[] = [
   {
     title: 'Repository',
     render: repo => (
-      <Link to={`/git/${repo.owner}/${repo.name}`}>
+      <Link to={repositoryPagePath(repo.owner, repo.name)}>
         {repo.owner}/{repo.name}
       </Link>
     ),

@@ -1,39 +1,17 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { RepositoryPage } from './RepositoryPage';
+import { gitHostApis, repository } from './testGitHost';
 
-const base = 'http://localhost:7007/api/git-host';
-const repository = {
-  owner: 'checkout',
-  name: 'orders-api',
-  description: 'Takes orders',
-  cloneUrl: `${base}/checkout/orders-api.git`,
-  rawBaseUrl: `${base}/checkout/orders-api/raw`,
-  defaultBranch: 'main',
-  empty: false,
-};
-
-/** The git host's answers, by path. */
-function gitHost(routes: Record<string, unknown>) {
-  const fetch = jest.fn(async (input: RequestInfo | URL) => {
-    const path = String(input).slice(base.length);
-    if (!(path in routes)) return new Response('{}', { status: 404 });
-    const body = routes[path];
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body));
-  });
-  return [
-    [discoveryApiRef, { getBaseUrl: async () => base }],
-    [fetchApiRef, { fetch }],
-  ] as const;
-}
-
-const render = (routes: Record<string, unknown>, path: string) =>
+const render = (routes: Record<string, unknown>, path: string) => {
+  const gitHost = gitHostApis(routes);
   renderInTestApp(<RepositoryPage />, {
-    apis: gitHost(routes),
+    apis: gitHost.apis,
     mountPath: '/git/:owner/:name',
     initialRouteEntries: [path],
   });
+  return gitHost;
+};
 
 describe('RepositoryPage', () => {
   it('shows how to clone, the files and the README', async () => {
@@ -41,18 +19,38 @@ describe('RepositoryPage', () => {
       {
         '/repositories/checkout/orders-api': repository,
         '/repositories/checkout/orders-api/tree?ref=main': {
+          ref: 'main',
+          commit: 'abc123',
           files: ['README.md', 'catalog-info.yaml', 'k8s/deployment.yaml'],
         },
         '/checkout/orders-api/raw/main/README.md':
-          '# Orders API\n\nRuns the orders.',
+          '# Orders API\n\nRuns the orders. See [the deployment](k8s/deployment.yaml), [the docs](docs/) and [this](javascript:alert(1)).',
       },
       '/git/checkout/orders-api',
     );
     expect(
       await screen.findByText(`git clone ${repository.cloneUrl}`),
     ).toBeInTheDocument();
-    expect(screen.getByText('k8s/deployment.yaml')).toBeInTheDocument();
-    expect(screen.getByText('Runs the orders.')).toBeInTheDocument();
+    expect(screen.getByText('Takes orders')).toBeInTheDocument();
+    expect(screen.getByText('Files on main')).toBeInTheDocument();
+    // Files open in the portal, which reads them with the user's token.
+    expect(
+      screen.getByText('k8s/deployment.yaml').closest('a'),
+    ).toHaveAttribute(
+      'href',
+      '/git/checkout/orders-api/files/k8s/deployment.yaml',
+    );
+    expect(screen.getByText(/Runs the orders/)).toBeInTheDocument();
+    // README links: files to the file page, folders to the repository, scripts nowhere.
+    expect(screen.getByText('the deployment').closest('a')).toHaveAttribute(
+      'href',
+      '/git/checkout/orders-api/files/k8s/deployment.yaml',
+    );
+    expect(screen.getByText('the docs').closest('a')).toHaveAttribute(
+      'href',
+      '/git/checkout/orders-api',
+    );
+    expect(document.querySelector('a[href*="javascript"]')).toBeNull();
   });
 
   it('says when a repository does not exist', async () => {
@@ -60,15 +58,38 @@ describe('RepositoryPage', () => {
     expect(
       await screen.findByText('Repository checkout/nope does not exist'),
     ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'See all repositories' }),
+    ).toHaveAttribute('href', '/git');
   });
 
   it('says when nothing has been pushed yet', async () => {
-    render(
+    const { fetch } = render(
       { '/repositories/checkout/orders-api': { ...repository, empty: true } },
       '/git/checkout/orders-api',
     );
     expect(
       await screen.findByText(/This repository is empty/),
     ).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows other errors as errors', async () => {
+    render(
+      {
+        '/repositories/checkout/orders-api': new Response(
+          JSON.stringify({
+            error: { name: 'Error', message: 'git is not installed' },
+            response: { statusCode: 500 },
+          }),
+          { status: 500, headers: { 'content-type': 'application/json' } },
+        ),
+      },
+      '/git/checkout/orders-api',
+    );
+    expect(
+      (await screen.findAllByText(/git is not installed/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByText(/does not exist/)).not.toBeInTheDocument();
   });
 });

@@ -13,6 +13,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { Grid, List, ListItem, ListItemText } from '@material-ui/core';
+import { filePagePath, markdownLinkTransformer } from './paths';
 import { useGitHost } from './useGitHost';
 
 /** One repository: how to clone it, its files and its README. */
@@ -22,11 +23,10 @@ export const RepositoryPage = () => {
   const { value, loading, error } = useAsync(async () => {
     const repository = await gitHost.getRepository(owner, name);
     if (!repository) return undefined;
-    const files = await gitHost.listFiles(
-      owner,
-      name,
-      repository.defaultBranch,
-    );
+    // The tree is a 404 for a repository nothing has been pushed to yet.
+    const files = repository.empty
+      ? undefined
+      : await gitHost.listFiles(owner, name, repository.defaultBranch);
     const readme = files?.includes('README.md')
       ? await gitHost.readFile(repository, 'README.md')
       : undefined;
@@ -69,9 +69,7 @@ export const RepositoryPage = () => {
                       <ListItem key={file}>
                         <ListItemText
                           primary={
-                            <Link
-                              to={`${value.repository.rawBaseUrl}/${value.repository.defaultBranch}/${file}`}
-                            >
+                            <Link to={filePagePath(owner, name, file)}>
                               {file}
                             </Link>
                           }
@@ -87,7 +85,15 @@ export const RepositoryPage = () => {
             {value.readme && (
               <Grid item xs={12} md={7}>
                 <InfoCard title="README.md">
-                  <MarkdownContent content={value.readme} />
+                  <MarkdownContent
+                    content={value.readme}
+                    transformLinkUri={markdownLinkTransformer({
+                      owner,
+                      name,
+                      fromFile: 'README.md',
+                      files: value.files ?? [],
+                    })}
+                  />
                 </InfoCard>
               </Grid>
             )}
