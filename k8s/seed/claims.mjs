@@ -13,7 +13,12 @@ const TIERS = {
   large: { instanceClass: 'db.r6g.large', storageGB: 200 },
 };
 
-export function claimItem(claim, createdAt) {
+/**
+ * `service` is the catalog service whose namespace holds the claim, if any: a claim of a golden-path
+ * service carries the task mark the golden path stamps (`paved.dev/scaffolder-task`); the others were
+ * written by hand, which is what the self-service rate counts.
+ */
+export function claimItem(claim, createdAt, service) {
   const tier = TIERS[claim.tier];
   if (!tier)
     throw new Error(
@@ -41,6 +46,19 @@ export function claimItem(claim, createdAt) {
           'paved.dev/team': claim.team,
           'paved.dev/offering': claim.offering,
           'paved.dev/tier': claim.tier,
+          ...(service ? { 'backstage.io/kubernetes-id': service.name } : {}),
+        },
+        annotations: {
+          'paved.dev/owner': `group:default/${claim.team}`,
+          // When it was asked for: the API server's creationTimestamp is the seed's own run.
+          'paved.dev/created-at': iso(createdAt),
+          ...(service?.goldenPath
+            ? {
+                'paved.dev/scaffolder-task': `seed-${stableSuffix(
+                  `task/${claim.namespace}/${claim.name}`,
+                )}`,
+              }
+            : {}),
         },
       },
       spec: {

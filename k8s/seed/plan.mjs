@@ -58,7 +58,7 @@ export function buildPlan(catalog, now) {
     const createdAt = service?.createdAt
       ? Date.parse(service.createdAt)
       : windowStart;
-    unit.items.push(claimItem(claim, createdAt));
+    unit.items.push(claimItem(claim, createdAt, service));
   }
 
   const argocd = {

@@ -5,6 +5,8 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { collectArgoHistory } from './collectors/argoHistoryCollector';
 import { snapshotCatalog } from './collectors/catalogSnapshotCollector';
+import { collectClaims } from './collectors/claimCollector';
+import { collectTemplateRuns } from './collectors/templateRunCollector';
 import { createRouter } from './router';
 import { readAdoptionSettings } from './settings';
 import { AdoptionStore } from './store/AdoptionStore';
@@ -23,6 +25,7 @@ export const adoptionMetricsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -38,7 +41,10 @@ export const adoptionMetricsPlugin = createBackendPlugin({
             await snapshotCatalog({ ...deps, store }).catch(error =>
               deps.logger.warn(`Catalog snapshot failed: ${error}`),
             );
+            // Each source records its own failure; one failing leaves the others running.
             await collectArgoHistory({ ...deps, store });
+            await collectTemplateRuns({ ...deps, store });
+            await collectClaims({ ...deps, store });
           },
         });
         deps.httpRouter.use(await createRouter({ ...deps, store, settings }));

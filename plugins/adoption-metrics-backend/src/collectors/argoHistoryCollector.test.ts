@@ -3,11 +3,8 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { describeKubernetes } from '@internal/kubernetes-testing';
-import {
-  CoreV1Api,
-  CustomObjectsApi,
-  RbacAuthorizationV1Api,
-} from '@kubernetes/client-node';
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import { readerClusterConfig } from '../__testUtils__/readerCluster';
 import { AdoptionStore } from '../store/AdoptionStore';
 import { collectArgoHistory } from './argoHistoryCollector';
 
@@ -59,82 +56,13 @@ describeKubernetes('Argo CD history collector', k8s => {
   }
 
   beforeAll(async () => {
-    const core = k8s.kubeConfig.makeApiClient(CoreV1Api);
-    const rbac = k8s.kubeConfig.makeApiClient(RbacAuthorizationV1Api);
-    await core.createNamespacedServiceAccount({
-      namespace: k8s.namespace,
-      body: { metadata: { name: 'reader' } },
-    });
-    await rbac.createClusterRoleBinding({
-      body: {
-        metadata: { name: `${k8s.namespace}-reader` },
-        roleRef: {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'ClusterRole',
-          name: 'view',
-        },
-        subjects: [
-          { kind: 'ServiceAccount', name: 'reader', namespace: k8s.namespace },
-        ],
+    config = await readerClusterConfig(k8s, [
+      {
+        apiGroups: ['argoproj.io'],
+        resources: ['applications'],
+        verbs: ['get', 'list'],
       },
-    });
-    await rbac.createClusterRole({
-      body: {
-        metadata: { name: `${k8s.namespace}-applications` },
-        rules: [
-          {
-            apiGroups: ['argoproj.io'],
-            resources: ['applications'],
-            verbs: ['get', 'list'],
-          },
-        ],
-      },
-    });
-    await rbac.createClusterRoleBinding({
-      body: {
-        metadata: { name: `${k8s.namespace}-applications` },
-        roleRef: {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'ClusterRole',
-          name: `${k8s.namespace}-applications`,
-        },
-        subjects: [
-          { kind: 'ServiceAccount', name: 'reader', namespace: k8s.namespace },
-        ],
-      },
-    });
-    const token = await core.createNamespacedServiceAccountToken({
-      name: 'reader',
-      namespace: k8s.namespace,
-      body: { spec: { audiences: [], expirationSeconds: 3600 } },
-    });
-    const cluster = k8s.kubeConfig.getCurrentCluster()!;
-    config = new ConfigReader({
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'paved-local',
-                url: cluster.server,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: token.status!.token,
-                ...(cluster.caData ? { caData: cluster.caData } : {}),
-                ...(cluster.caFile ? { caFile: cluster.caFile } : {}),
-                skipTLSVerify: cluster.skipTLSVerify,
-              },
-              {
-                name: 'gone',
-                url: 'https://127.0.0.1:1',
-                authProvider: 'serviceAccount',
-                serviceAccountToken: 'x',
-              },
-            ],
-          },
-        ],
-      },
-    });
+    ]);
     const knex = await databases.init('SQLITE_3');
     store = await AdoptionStore.create(
       mockServices.database.mock({ getClient: async () => knex }),

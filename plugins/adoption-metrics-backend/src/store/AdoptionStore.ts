@@ -7,6 +7,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DeployEvent } from '@internal/plugin-adoption-metrics-common';
 import { Knex } from 'knex';
+import { ClaimStore } from './ClaimStore';
+import { GroupStore } from './GroupStore';
+import { TemplateRunStore } from './TemplateRunStore';
 
 export interface DeployRow {
   cluster: string;
@@ -26,6 +29,8 @@ export interface SnapshotRow {
   owner?: string;
   type?: string;
   sourceTemplate?: string;
+  /** `paved.dev/created-at`, stamped by the golden path. */
+  createdAt?: string;
 }
 
 export interface CollectorStatus {
@@ -49,7 +54,15 @@ export class AdoptionStore {
     return new AdoptionStore(client);
   }
 
-  constructor(private readonly db: Knex) {}
+  readonly templateRuns: TemplateRunStore;
+  readonly claims: ClaimStore;
+  readonly groups: GroupStore;
+
+  constructor(private readonly db: Knex) {
+    this.templateRuns = new TemplateRunStore(db);
+    this.claims = new ClaimStore(db);
+    this.groups = new GroupStore(db);
+  }
 
   /** Adds deploys not seen before; returns how many were new. */
   async addDeploys(rows: DeployRow[]): Promise<number> {
@@ -105,6 +118,26 @@ export class AdoptionStore {
     }));
   }
 
+  /** Each service's first successful deploy to an environment (template time to production). */
+  async firstDeploys(options: {
+    environment: string;
+    components: string[];
+  }): Promise<Map<string, string>> {
+    const first = new Map<string, string>();
+    for (let i = 0; i < options.components.length; i += 500) {
+      const rows = await this.db('adoption_deploys')
+        .where({ environment: options.environment, outcome: 'succeeded' })
+        .whereIn('component', options.components.slice(i, i + 500))
+        .groupBy('component')
+        .select('component')
+        .min({ at: 'at' });
+      (rows as { component: string; at: string }[]).forEach(r =>
+        first.set(r.component, r.at),
+      );
+    }
+    return first;
+  }
+
   /** Replaces the snapshot of a day (a pass later the same day has the newer view). */
   async saveSnapshot(day: string, rows: SnapshotRow[]): Promise<void> {
     await this.db.transaction(async tx => {
@@ -117,13 +150,17 @@ export class AdoptionStore {
             owner: r.owner ?? null,
             type: r.type ?? null,
             source_template: r.sourceTemplate ?? null,
+            created_at: r.createdAt ?? null,
           })),
         );
       }
     });
   }
 
-  /** The latest snapshot on or before a day, with its day. */
+  /**
+   * The latest snapshot on or before a day, with its day; for a day before the first snapshot, the
+   * first one (the catalog as first seen is the best view of a past the portal did not record).
+   */
   async snapshot(
     onOrBefore: string,
   ): Promise<{ day?: string; rows: SnapshotRow[] }> {
@@ -131,18 +168,22 @@ export class AdoptionStore {
       .where('day', '<=', onOrBefore)
       .max({ day: 'day' })
       .first();
-    if (!latest?.day) return { rows: [] };
-    const rows = await this.db('adoption_catalog_snapshots').where(
-      'day',
-      latest.day,
-    );
+    const day =
+      latest?.day ??
+      (await this.db('adoption_catalog_snapshots').min({ day: 'day' }).first())
+        ?.day;
+    if (!day) return { rows: [] };
+    const rows = await this.db('adoption_catalog_snapshots')
+      .where('day', day)
+      .orderBy('entity_ref');
     return {
-      day: latest.day,
+      day,
       rows: rows.map(r => ({
         entityRef: r.entity_ref,
         owner: r.owner ?? undefined,
         type: r.type ?? undefined,
         sourceTemplate: r.source_template ?? undefined,
+        createdAt: r.created_at ?? undefined,
       })),
     };
   }

@@ -106,6 +106,34 @@ describe('doraMetrics', () => {
     expect(seoul.deploymentFrequency.medianDeployDaysPerWeek).toBe(0.5);
   });
 
+  it("restores a service's failure with its own next deploy, not another service's", () => {
+    const m = doraMetrics(
+      [
+        { ...failed('2026-11-10T10:00:00Z', 'a2'), component: 'orders' },
+        { ...ok('2026-11-10T11:00:00Z', 'b1'), component: 'cart' },
+        { ...ok('2026-11-12T10:00:00Z', 'a3'), component: 'orders' },
+      ],
+      window,
+    );
+    // orders: failed on the 10th at 10:00, fixed on the 12th at 10:00 = 48 h (cart's deploy an
+    // hour later is not the fix).
+    expect(m.timeToRestore).toMatchObject({ medianHours: 48, restores: 1 });
+    expect(m.changeFailureRate).toMatchObject({ numerator: 1, denominator: 3 });
+  });
+
+  it('finds a rollback only within the same service', () => {
+    const m = doraMetrics(
+      [
+        { ...ok('2026-11-10T10:00:00Z', 'x'), component: 'orders' },
+        { ...ok('2026-11-10T11:00:00Z', 'y'), component: 'cart' },
+        { ...ok('2026-11-10T12:00:00Z', 'x'), component: 'cart' },
+      ],
+      window,
+    );
+    // cart going y -> x is not a rollback: cart never ran x before.
+    expect(m.changeFailureRate).toMatchObject({ numerator: 0, denominator: 3 });
+  });
+
   it('leaves out what happened outside the window', () => {
     const m = doraMetrics(
       [ok('2026-11-01T10:00:00Z', 'a'), ok('2026-11-10T10:00:00Z', 'b')],

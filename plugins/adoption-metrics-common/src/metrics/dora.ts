@@ -19,6 +19,11 @@ export interface DeployEvent {
   outcome: 'succeeded' | 'failed';
   /** Commit times (UTC ISO) of the commits the deploy brought, when the SCM told us. */
   commitTimes?: string[];
+  /**
+   * The service deployed. Rollbacks and restores are found within one service's deploys, so a
+   * failure of one service is never "restored" by another's deploy.
+   */
+  component?: string;
 }
 
 export interface DoraWindow {
@@ -57,20 +62,33 @@ export function classifyDeploys(events: DeployEvent[]) {
   const failed = new Set<DeployEvent>(
     sorted.filter(e => e.outcome === 'failed'),
   );
-  const successes = sorted.filter(e => e.outcome === 'succeeded');
-  successes.forEach((deploy, i) => {
-    if (i < 2) return;
-    const earlier = successes.slice(0, i - 1).map(e => e.revision);
-    const previous = successes[i - 1];
-    // Back to a revision that was live before the previous one: the previous one was bad.
-    if (
-      earlier.includes(deploy.revision) &&
-      previous.revision !== deploy.revision
-    ) {
-      failed.add(previous);
-    }
-  });
+  for (const own of byComponent(sorted)) {
+    const successes = own.filter(e => e.outcome === 'succeeded');
+    successes.forEach((deploy, i) => {
+      if (i < 2) return;
+      const earlier = successes.slice(0, i - 1).map(e => e.revision);
+      const previous = successes[i - 1];
+      // Back to a revision that was live before the previous one: the previous one was bad.
+      if (
+        earlier.includes(deploy.revision) &&
+        previous.revision !== deploy.revision
+      ) {
+        failed.add(previous);
+      }
+    });
+  }
   return { sorted, failed };
+}
+
+/** Events split by service, each list keeping the given (time) order. */
+function byComponent(events: DeployEvent[]): DeployEvent[][] {
+  const groups = new Map<string, DeployEvent[]>();
+  for (const e of events) {
+    const key = e.component ?? '';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(e);
+  }
+  return [...groups.values()];
 }
 
 export function doraMetrics(
@@ -110,15 +128,17 @@ export function doraMetrics(
   const cfr = rate(failed.size, sorted.length);
 
   const restoreHours: number[] = [];
-  sorted.forEach((deploy, i) => {
-    if (!failed.has(deploy)) return;
-    // Consecutive failures are one incident: measure from the first.
-    if (i > 0 && failed.has(sorted[i - 1])) return;
-    const fix = sorted
-      .slice(i + 1)
-      .find(e => e.outcome === 'succeeded' && !failed.has(e));
-    if (fix) restoreHours.push((ms(fix.at) - ms(deploy.at)) / HOUR_MS);
-  });
+  for (const own of byComponent(sorted)) {
+    own.forEach((deploy, i) => {
+      if (!failed.has(deploy)) return;
+      // Consecutive failures are one incident: measure from the first.
+      if (i > 0 && failed.has(own[i - 1])) return;
+      const fix = own
+        .slice(i + 1)
+        .find(e => e.outcome === 'succeeded' && !failed.has(e));
+      if (fix) restoreHours.push((ms(fix.at) - ms(deploy.at)) / HOUR_MS);
+    });
+  }
   const restoreMedian = median(restoreHours);
 
   return {

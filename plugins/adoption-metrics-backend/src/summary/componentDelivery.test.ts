@@ -1,12 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { AdoptionStore } from './store/AdoptionStore';
-import { componentDelivery } from './summary';
+import { ConfigReader } from '@backstage/config';
+import { AdoptionStore } from '../store/AdoptionStore';
+import { readAdoptionSettings } from '../settings';
+import { componentDelivery } from './componentDelivery';
 
-const settings = {
-  recommendedTemplates: ['template:default/new-microservice'],
-  productionEnvironment: 'production',
-  collectEveryMinutes: 5,
-};
+const settings = readAdoptionSettings(new ConfigReader({}));
 
 describe('componentDelivery', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

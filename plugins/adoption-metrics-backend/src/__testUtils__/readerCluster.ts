@@ -1,0 +1,70 @@
+// Backstage `kubernetes` config for the test API server as the portal sees a cluster: a service
+// account allowed only to read what a collector reads, plus a cluster that cannot be reached.
+import { ConfigReader } from '@backstage/config';
+import { KubernetesTestEnvironment } from '@internal/kubernetes-testing';
+import {
+  CoreV1Api,
+  RbacAuthorizationV1Api,
+  V1PolicyRule,
+} from '@kubernetes/client-node';
+
+export async function readerClusterConfig(
+  k8s: KubernetesTestEnvironment,
+  rules: V1PolicyRule[],
+  extra: object = {},
+): Promise<ConfigReader> {
+  const core = k8s.kubeConfig.makeApiClient(CoreV1Api);
+  const rbac = k8s.kubeConfig.makeApiClient(RbacAuthorizationV1Api);
+  const name = `${k8s.namespace}-reader`;
+  await core.createNamespacedServiceAccount({
+    namespace: k8s.namespace,
+    body: { metadata: { name: 'reader' } },
+  });
+  await rbac.createClusterRole({ body: { metadata: { name }, rules } });
+  await rbac.createClusterRoleBinding({
+    body: {
+      metadata: { name },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name,
+      },
+      subjects: [
+        { kind: 'ServiceAccount', name: 'reader', namespace: k8s.namespace },
+      ],
+    },
+  });
+  const token = await core.createNamespacedServiceAccountToken({
+    name: 'reader',
+    namespace: k8s.namespace,
+    body: { spec: { audiences: [], expirationSeconds: 3600 } },
+  });
+  const cluster = k8s.kubeConfig.getCurrentCluster()!;
+  return new ConfigReader({
+    ...extra,
+    kubernetes: {
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [
+            {
+              name: 'paved-local',
+              url: cluster.server,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: token.status!.token,
+              ...(cluster.caData ? { caData: cluster.caData } : {}),
+              ...(cluster.caFile ? { caFile: cluster.caFile } : {}),
+              skipTLSVerify: cluster.skipTLSVerify,
+            },
+            {
+              name: 'gone',
+              url: 'https://127.0.0.1:1',
+              authProvider: 'serviceAccount',
+              serviceAccountToken: 'x',
+            },
+          ],
+        },
+      ],
+    },
+  });
+}
