@@ -4,6 +4,7 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { brandModule } from './modules/app';
 import { repositoriesPlugin } from './modules/repositories';
+import { analyticsModule } from './modules/analytics';
 import adoptionMetricsPlugin from '@internal/plugin-adoption-metrics';
 
 export default createApp({
@@ -14,5 +15,6 @@ export default createApp({
     brandModule,
     repositoriesPlugin,
     adoptionMetricsPlugin,
+    analyticsModule,
   ],
 });

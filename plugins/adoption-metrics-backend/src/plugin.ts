@@ -7,6 +7,7 @@ import { collectArgoHistory } from './collectors/argoHistoryCollector';
 import { snapshotCatalog } from './collectors/catalogSnapshotCollector';
 import { collectClaims } from './collectors/claimCollector';
 import { collectTemplateRuns } from './collectors/templateRunCollector';
+import { addPeopleRoutes } from './people/addPeopleRoutes';
 import { createRouter } from './router';
 import { readAdoptionSettings } from './settings';
 import { AdoptionStore } from './store/AdoptionStore';
@@ -47,7 +48,10 @@ export const adoptionMetricsPlugin = createBackendPlugin({
             await collectClaims({ ...deps, store });
           },
         });
-        deps.httpRouter.use(await createRouter({ ...deps, store, settings }));
+        const router = await createRouter({ ...deps, store, settings });
+        // Portal use (POST /events, GET /usage) and the survey (/survey...).
+        await addPeopleRoutes(router, { ...deps, settings });
+        deps.httpRouter.use(router);
       },
     });
   },

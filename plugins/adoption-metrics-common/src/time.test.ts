@@ -36,6 +36,23 @@ describe('time', () => {
     expect(localDay('2026-11-22T23:30:00Z', 'Asia/Seoul')).toBe('2026-11-23');
     expect(localDay('2026-11-22T23:30:00Z', 'UTC')).toBe('2026-11-22');
     expect(weekOf('2026-11-29')).toBe('2026-11-23'); // a Sunday belongs to Monday's week
+    // Half- and quarter-hour zones: India is UTC+5:30, Nepal UTC+5:45.
+    expect(localDay('2026-11-22T18:29:00Z', 'Asia/Kolkata')).toBe('2026-11-22');
+    expect(localDay('2026-11-22T18:31:00Z', 'Asia/Kolkata')).toBe('2026-11-23');
+    expect(localDay('2026-11-22T18:14:00Z', 'Asia/Kathmandu')).toBe(
+      '2026-11-22',
+    );
+    expect(localDay('2026-11-22T18:16:00Z', 'Asia/Kathmandu')).toBe(
+      '2026-11-23',
+    );
+    // Berlin's clocks go back at 01:00 UTC on 25 Oct 2026: 22:30 UTC is the next day before
+    // (UTC+2) and the same day after (UTC+1).
+    expect(localDay('2026-10-24T22:30:00Z', 'Europe/Berlin')).toBe(
+      '2026-10-25',
+    );
+    expect(localDay('2026-10-25T22:30:00Z', 'Europe/Berlin')).toBe(
+      '2026-10-25',
+    );
   });
 
   it('knows quarters and the next day', () => {

@@ -1,24 +1,52 @@
 // Time is stored in UTC and bucketed in the viewer's time zone (a deploy at 23:30 UTC is on the
 // next day in Seoul): every bucketing function takes the zone explicitly.
 
+// A dashboard buckets tens of thousands of instants per request, and Intl is slow per call. Every
+// zone's offset is a whole number of quarter hours and changes only on a quarter-hour boundary, so
+// the offset is looked up once per zone and UTC quarter hour and then plain arithmetic is used.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_OFFSETS = 500_000;
+
+function cachedOffsetMinutes(instant: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    if (offsets.size > 100) offsets.clear();
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const bucket = Math.floor(instant / QUARTER_HOUR_MS);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    if (zone.size > MAX_CACHED_OFFSETS) zone.clear();
+    offset = offsetMinutes(bucket * QUARTER_HOUR_MS, timeZone);
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone, e.g. 'Europe/Berlin'. */
 export function localDay(instant: string | Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find(p => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const t =
+    typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(t)) throw new Error(`"${String(instant)}" is not a time`);
+  const offset = cachedOffsetMinutes(t, timeZone);
+  return new Date(t + offset * 60_000).toISOString().slice(0, 10);
 }
+
+const weeks = new Map<string, string>();
 
 /** The Monday (YYYY-MM-DD) of the ISO week a local day belongs to. */
 export function weekOf(day: string): string {
+  const known = weeks.get(day);
+  if (known) return known;
   const date = new Date(`${day}T00:00:00Z`);
   const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
   date.setUTCDate(date.getUTCDate() - weekday);
-  return date.toISOString().slice(0, 10);
+  const week = date.toISOString().slice(0, 10);
+  if (weeks.size > 100_000) weeks.clear();
+  weeks.set(day, week);
+  return week;
 }
 
 /** Minutes a time zone is ahead of UTC at an instant (Berlin in winter: 60). */

@@ -4,3 +4,6 @@
  * @packageDocumentation
  */
 export { adoptionMetricsPlugin as default } from './plugin';
+// The portal's analytics events to the adoption-metrics backend; the app registers it
+// (packages/app/src/modules/analytics).
+export * from './analytics';

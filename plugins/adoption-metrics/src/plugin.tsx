@@ -1,14 +1,12 @@
 import {
   createFrontendPlugin,
-  createRouteRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { Entity } from '@backstage/catalog-model';
-
-// A route ref makes the page show up in the sidebar.
-const rootRouteRef = createRouteRef();
+import { rootRouteRef } from './routes';
+import { surveyPromptElement } from './components/SurveyPrompt/extension';
 
 const adoptionPage = PageBlueprint.make({
   params: {
@@ -35,9 +33,20 @@ const deliveryCard = EntityCardBlueprint.make({
   },
 });
 
+const teamCard = EntityCardBlueprint.make({
+  name: 'team-adoption',
+  params: {
+    filter: (entity: Entity) => entity.kind === 'Group',
+    loader: async () => {
+      const { TeamCard } = await import('./components/TeamCard');
+      return <TeamCard />;
+    },
+  },
+});
+
 /** The Adoption page: golden-path adoption and DORA, per team, each number with its source. */
 export const adoptionMetricsPlugin = createFrontendPlugin({
   pluginId: 'adoption-metrics',
   routes: { root: rootRouteRef },
-  extensions: [adoptionPage, deliveryCard],
+  extensions: [adoptionPage, deliveryCard, teamCard, surveyPromptElement],
 });

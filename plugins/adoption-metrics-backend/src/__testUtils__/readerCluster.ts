@@ -1,15 +1,15 @@
 // Backstage `kubernetes` config for the test API server as the portal sees a cluster: a service
 // account allowed only to read what a collector reads, plus a cluster that cannot be reached.
 import { ConfigReader } from '@backstage/config';
-import { KubernetesTestEnvironment } from '@internal/kubernetes-testing';
 import {
   CoreV1Api,
+  KubeConfig,
   RbacAuthorizationV1Api,
   V1PolicyRule,
 } from '@kubernetes/client-node';
 
 export async function readerClusterConfig(
-  k8s: KubernetesTestEnvironment,
+  k8s: { kubeConfig: KubeConfig; namespace: string },
   rules: V1PolicyRule[],
   extra: object = {},
 ): Promise<ConfigReader> {

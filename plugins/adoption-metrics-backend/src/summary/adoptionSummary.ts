@@ -41,6 +41,16 @@ const asInfrastructure = (claims: ClaimRow[]) =>
         : {},
     },
   }));
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
 const between = (at: string, from: string, to: string) => at >= from && at < to;
 
 export async function adoptionSummary(
@@ -84,6 +94,17 @@ export async function adoptionSummary(
   const doraWindow = { from, to, timeZone: window.timeZone };
   const inWindow = deploys.filter(d => between(d.at, from, to));
 
+  // Grouped once: the per-team table and the drill-down read from these maps.
+  const ownerKey = (owner?: string) => owner ?? 'unowned';
+  const servicesByOwner = groupBy(scope.services, s => ownerKey(s.owner));
+  const deploysByOwner = groupBy(inWindow, d =>
+    ownerKey(scope.ownerOf(d.component)),
+  );
+  const deploysByComponent = groupBy(inWindow, d => d.component ?? '');
+  const claimsByOwner = groupBy(claimsBetween(from, to), c =>
+    ownerKey(c.owner ?? scope.ownerOf(c.component)),
+  );
+  const runsByComponent = new Map(runs.map(r => [r.component, r]));
   const owners = [
     ...new Set(scope.services.map(s => s.owner ?? 'unowned')),
   ].sort();
@@ -130,28 +151,23 @@ export async function adoptionSummary(
       claims: claimsBetween(from, to).map(c => c.createdAt),
     }),
     teams: owners.map(owner => {
-      const rows = scope.services.filter(s => (s.owner ?? 'unowned') === owner);
-      const names = new Set(rows.map(s => entityName(s.entityRef)));
-      const teamClaims = claimsBetween(from, to).filter(
-        c => (c.owner ?? scope.ownerOf(c.component)) === owner,
-      );
+      const rows = servicesByOwner.get(owner) ?? [];
       return {
         owner,
         title: scope.title(owner),
         services: rows.length,
         goldenPathAdoption: adoption(rows),
-        selfService: selfServiceRate(asInfrastructure(teamClaims)),
-        dora: doraMetrics(
-          deploys.filter(d => d.component && names.has(d.component)),
-          doraWindow,
+        selfService: selfServiceRate(
+          asInfrastructure(claimsByOwner.get(owner) ?? []),
         ),
+        dora: doraMetrics(deploysByOwner.get(owner) ?? [], doraWindow),
       };
     }),
     services: request.owner
       ? scope.services.map(s => {
           const name = entityName(s.entityRef);
-          const own = inWindow.filter(d => d.component === name);
-          const run = runs.find(r => r.component === name);
+          const own = deploysByComponent.get(name) ?? [];
+          const run = runsByComponent.get(name);
           return {
             entityRef: s.entityRef,
             owner: s.owner,

@@ -58,19 +58,25 @@ const ms = (iso: string) => Date.parse(iso);
 
 /** Deploy events in time order, each marked failed when its sync failed or it was rolled back. */
 export function classifyDeploys(events: DeployEvent[]) {
-  const sorted = [...events].sort((a, b) => ms(a.at) - ms(b.at));
+  // Parsed once: a dashboard sorts tens of thousands of deploys.
+  const sorted = events
+    .map(e => ({ e, t: ms(e.at) }))
+    .sort((a, b) => a.t - b.t)
+    .map(x => x.e);
   const failed = new Set<DeployEvent>(
     sorted.filter(e => e.outcome === 'failed'),
   );
   for (const own of byComponent(sorted)) {
     const successes = own.filter(e => e.outcome === 'succeeded');
+    // Revisions live before the previous deploy, grown as we go (not re-scanned per deploy).
+    const earlier = new Set<string>();
     successes.forEach((deploy, i) => {
       if (i < 2) return;
-      const earlier = successes.slice(0, i - 1).map(e => e.revision);
+      earlier.add(successes[i - 2].revision);
       const previous = successes[i - 1];
       // Back to a revision that was live before the previous one: the previous one was bad.
       if (
-        earlier.includes(deploy.revision) &&
+        earlier.has(deploy.revision) &&
         previous.revision !== deploy.revision
       ) {
         failed.add(previous);
@@ -96,9 +102,11 @@ export function doraMetrics(
   window: DoraWindow,
   bands: BandTable = DORA_2023_BANDS,
 ): DoraMetrics {
-  const inWindow = events.filter(
-    e => ms(e.at) >= ms(window.from) && ms(e.at) < ms(window.to),
-  );
+  const [from, to] = [ms(window.from), ms(window.to)];
+  const inWindow = events.filter(e => {
+    const t = ms(e.at);
+    return t >= from && t < to;
+  });
   const { sorted, failed } = classifyDeploys(inWindow);
   const successes = sorted.filter(e => e.outcome === 'succeeded');
 

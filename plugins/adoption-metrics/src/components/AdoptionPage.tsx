@@ -1,4 +1,6 @@
-import { useState } from 'react';
+// For managers and the platform team: is the golden path used, and does it make teams faster?
+// Filters live in the URL; a team's view rolls up its sub-teams and lists its services.
+import { Suspense } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Content,
@@ -8,35 +10,33 @@ import {
   Page,
   Progress,
   ResponseErrorPanel,
-  Table,
-  WarningPanel,
 } from '@backstage/core-components';
-import { Button, Grid, MenuItem, TextField } from '@material-ui/core';
+import { Button, Grid, Typography } from '@material-ui/core';
 import { useAdoptionClient } from '../useAdoptionClient';
-import { MetricTile } from './MetricTile';
-import { change, hours, percent, teamsCsv } from './format';
+import { FilterBar, useTeams } from './FilterBar';
+import { OverviewTiles } from './OverviewTiles';
+import { PeopleSection } from './PeopleSection';
+import { ServicesTable } from './ServicesTable';
+import { SourcesPanel } from './SourcesPanel';
+import { TeamsTable } from './TeamsTable';
+import { TrendCharts } from './TrendCharts';
+import { useAdoptionQuery } from './useAdoptionQuery';
 
-const RANGES = [7, 28, 90];
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
-/** For managers and the platform team: is the paved road used, and does it make teams faster? */
 export const AdoptionPage = () => {
   const client = useAdoptionClient();
-  const [days, setDays] = useState(28);
-  const [owner, setOwner] = useState('');
+  const query = useAdoptionQuery();
+  const teams = useTeams();
+  const { range, owner } = query;
   const { value, loading, error } = useAsync(
-    () => client.summary({ days, owner: owner || undefined }),
-    [client, days, owner],
+    async () => (range ? client.summary({ range, owner }) : undefined),
+    [client, JSON.stringify(range), owner],
   );
-  const stale = value?.sources.filter(s => s.lastError) ?? [];
+  const teamTitle = owner
+    ? teams.value?.find(t => t.ref === owner)?.title ?? owner
+    : 'All teams';
+  const fileBase = `adoption-${(owner ?? 'all').replace(/[^a-z0-9]+/gi, '-')}-${
+    value?.window.label.replace(/[^a-z0-9]+/gi, '-') ?? ''
+  }`;
 
   return (
     <Page themeId="tool">
@@ -45,147 +45,80 @@ export const AdoptionPage = () => {
         subtitle="Is the golden path used, and does it make teams faster?"
       />
       <Content>
-        <ContentHeader title={owner || 'All teams'}>
-          <TextField
-            select
-            id="adoption-range"
-            label="Range"
-            value={days}
-            onChange={e => setDays(Number(e.target.value))}
-            style={{ minWidth: 140, marginRight: 16 }}
-          >
-            {RANGES.map(d => (
-              <MenuItem key={d} value={d}>
-                Last {d} days
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            id="adoption-team"
-            label="Team"
-            value={owner}
-            onChange={e => setOwner(e.target.value)}
-            style={{ minWidth: 220 }}
-          >
-            <MenuItem value="">All teams</MenuItem>
-            {(value?.teams ?? []).map(t => (
-              <MenuItem key={t.owner} value={t.owner}>
-                {t.owner}
-              </MenuItem>
-            ))}
-          </TextField>
+        <ContentHeader title={teamTitle}>
+          {owner && (
+            <Button size="small" onClick={() => query.setOwner(undefined)}>
+              Back to all teams
+            </Button>
+          )}
         </ContentHeader>
+        <FilterBar />
+        {!range && (
+          <Typography color="textSecondary" style={{ marginTop: 16 }}>
+            Pick a start and an end day for the custom range.
+          </Typography>
+        )}
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
-        {value && stale.length > 0 && (
-          <WarningPanel title="Some sources are stale">
-            {stale.map(s => (
-              <div key={s.collector}>
-                {s.collector}: last success {s.lastSuccessAt ?? 'never'};{' '}
-                {s.lastError}
-              </div>
-            ))}
-          </WarningPanel>
-        )}
-        {value && value.goldenPathAdoption.denominator === 0 && (
-          <EmptyState
-            missing="data"
-            title="No services counted yet"
-            description="The collectors snapshot the catalog every few minutes (adoptionMetrics.collectEveryMinutes). Services are Components of type service; the golden path is adoptionMetrics.recommendedTemplates."
-          />
-        )}
-        {value && value.goldenPathAdoption.denominator > 0 && (
-          <Grid container spacing={3}>
-            <Grid item xs={12} md={4}>
-              <MetricTile
-                title="Golden-path adoption"
-                value={percent(value.goldenPathAdoption)}
-                detail={`${value.goldenPathAdoption.numerator} of ${
-                  value.goldenPathAdoption.denominator
-                } services made from ${value.goldenPathAdoption.recommendedTemplates.join(
-                  ', ',
-                )}`}
-                change={change(
-                  value.goldenPathAdoption,
-                  value.goldenPathAdoption.previous,
-                )}
-                source={value.goldenPathAdoption.source}
-              />
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <MetricTile
-                title="Deployment frequency"
-                value={`${value.dora.deploymentFrequency.medianDeployDaysPerWeek} days/week`}
-                detail={`${
-                  value.dora.deploymentFrequency.deploys
-                } production deploys (${value.dora.deploymentFrequency.perDay.toFixed(
-                  2,
-                )} a day); median days with a deploy per week`}
-                band={value.dora.deploymentFrequency.band}
-                bandsVersion={value.dora.bandsVersion}
-                source={value.dora.source}
-              />
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <MetricTile
-                title="Lead time for changes"
-                value={hours(value.dora.leadTime.medianHours)}
-                detail={`median over ${value.dora.leadTime.commits} commits, commit to production`}
-                band={value.dora.leadTime.band}
-                bandsVersion={value.dora.bandsVersion}
-                source={value.dora.source}
-              />
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <MetricTile
-                title="Change failure rate"
-                value={percent(value.dora.changeFailureRate)}
-                detail={`${value.dora.changeFailureRate.numerator} of ${value.dora.changeFailureRate.denominator} deployments failed or were rolled back`}
-                band={value.dora.changeFailureRate.band}
-                bandsVersion={value.dora.bandsVersion}
-                source={value.dora.source}
-              />
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <MetricTile
-                title="Time to restore"
-                value={hours(value.dora.timeToRestore.medianHours)}
-                detail={`median over ${value.dora.timeToRestore.restores} restores`}
-                band={value.dora.timeToRestore.band}
-                bandsVersion={value.dora.bandsVersion}
-                source={value.dora.source}
-              />
-            </Grid>
+        {value && (
+          <Grid container spacing={3} style={{ marginTop: 8 }}>
             <Grid item xs={12}>
-              <Table
-                title="Teams (alphabetical: not a leaderboard)"
-                options={{ paging: false, search: false }}
-                columns={[
-                  { title: 'Team', field: 'owner' },
-                  { title: 'Services', field: 'services' },
-                  {
-                    title: 'Golden-path adoption',
-                    render: t =>
-                      `${percent(t.goldenPathAdoption)} (${
-                        t.goldenPathAdoption.numerator
-                      } of ${t.goldenPathAdoption.denominator})`,
-                  },
-                ]}
-                data={value.teams}
-              />
-              <Button
-                style={{ marginTop: 8 }}
-                variant="outlined"
-                onClick={() =>
-                  download(`adoption-${days}d.csv`, teamsCsv(value.teams))
-                }
-              >
-                Download CSV
-              </Button>
+              <Typography variant="body2" color="textSecondary">
+                {value.window.label}:{' '}
+                {new Date(value.window.from).toLocaleString()} to{' '}
+                {new Date(value.window.to).toLocaleString()} (
+                {value.window.timeZone}), against the{' '}
+                {Math.round(value.window.days)} days before.
+              </Typography>
+              <SourcesPanel sources={value.sources} />
             </Grid>
+            {value.goldenPathAdoption.denominator === 0 ? (
+              <Grid item xs={12}>
+                <EmptyState
+                  missing="data"
+                  title={
+                    owner
+                      ? `${teamTitle} owns no services`
+                      : 'No services counted yet'
+                  }
+                  description={
+                    owner
+                      ? 'Services are Components of type service whose spec.owner is this team or one of its sub-teams.'
+                      : 'The collectors snapshot the catalog every few minutes (adoptionMetrics.collectEveryMinutes). Services are Components of type service; the golden path is adoptionMetrics.recommendedTemplates.'
+                  }
+                />
+              </Grid>
+            ) : (
+              <>
+                <Grid item xs={12}>
+                  <OverviewTiles summary={value} />
+                </Grid>
+                <Grid item xs={12}>
+                  <TrendCharts series={value.series} />
+                </Grid>
+                <Grid item xs={12}>
+                  <TeamsTable
+                    teams={value.teams}
+                    fileName={`${fileBase}-teams.csv`}
+                    onSelect={query.setOwner}
+                  />
+                </Grid>
+                {value.services && (
+                  <Grid item xs={12}>
+                    {/* Entity links load their presentation lazily. */}
+                    <Suspense fallback={<Progress />}>
+                      <ServicesTable
+                        services={value.services}
+                        fileName={`${fileBase}-services.csv`}
+                      />
+                    </Suspense>
+                  </Grid>
+                )}
+              </>
+            )}
           </Grid>
         )}
+        {range && <PeopleSection range={range} owner={owner} />}
       </Content>
     </Page>
   );

@@ -57,6 +57,11 @@ describe('DeliveryCard', () => {
         window,
         deploys,
         dora: doraMetrics(deploys, window),
+        origin: {
+          createdAt: '2026-11-01T09:00:00Z',
+          firstProductionDeployAt: '2026-11-01T15:00:00Z',
+          timeToProductionHours: 6,
+        },
         source: 'Argo CD history',
       },
       {
@@ -68,7 +73,7 @@ describe('DeliveryCard', () => {
     expect(screen.getByText('30 min')).toBeInTheDocument();
     expect(
       screen.getByText(
-        'Made on the golden path from template:default/new-microservice on 2026-11-01.',
+        'Made on the golden path from template:default/new-microservice on 2026-11-01. Create to first production deploy: 6.0 h.',
       ),
     ).toBeInTheDocument();
   });

@@ -17,6 +17,7 @@ import {
 } from '@material-ui/core';
 import { Band } from '@internal/plugin-adoption-metrics-common';
 import { useAdoptionClient } from '../useAdoptionClient';
+import { DeployTimeline } from './DeployTimeline';
 import { hours, percent } from './format';
 
 const DAYS = 90;
@@ -45,6 +46,12 @@ export const DeliveryCard = () => {
               createdAt ? ` on ${createdAt.slice(0, 10)}` : ''
             }.`
           : 'Not made from a golden-path template.'}
+        {value?.origin &&
+          (value.origin.timeToProductionHours !== undefined
+            ? ` Create to first production deploy: ${hours(
+                value.origin.timeToProductionHours,
+              )}.`
+            : ' Not in production yet.')}
       </Typography>
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
@@ -57,6 +64,7 @@ export const DeliveryCard = () => {
       )}
       {value && value.deploys.length > 0 && (
         <>
+          <DeployTimeline deploys={value.deploys} />
           <Table size="small">
             <TableBody>
               <TableRow>

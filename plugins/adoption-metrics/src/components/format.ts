@@ -17,23 +17,21 @@ export function change(now: Rate, before: Rate) {
   return `${points >= 0 ? '+' : ''}${points} pts vs previous period`;
 }
 
-/** The per-team table as CSV, for the "Download CSV" button. */
-export function teamsCsv(
-  teams: { owner: string; services: number; goldenPathAdoption: Rate }[],
-) {
-  const rows = teams.map(t =>
-    [
-      t.owner,
-      t.services,
-      t.goldenPathAdoption.numerator,
-      t.goldenPathAdoption.denominator,
-      t.goldenPathAdoption.value === undefined
-        ? ''
-        : t.goldenPathAdoption.value.toFixed(3),
-    ].join(','),
-  );
-  return [
-    'team,services,golden_path_services,all_services,adoption',
-    ...rows,
-  ].join('\n');
+/** A ratio as a fixed decimal for CSV, empty when undefined. */
+export const ratio = (r: Rate) =>
+  r.value === undefined ? '' : r.value.toFixed(3);
+
+/** "+3 h" style change of a duration against the previous period. */
+export function hoursChange(now?: number, before?: number) {
+  if (now === undefined || before === undefined) return undefined;
+  const diff = now - before;
+  return `${diff >= 0 ? '+' : '−'}${hours(Math.abs(diff))} vs previous period`;
 }
+
+/** Money in the configured currency, formatted by the browser's locale. */
+export const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+  }).format(amount);

@@ -1,0 +1,43 @@
+// The plugin as the backend runs it, on a given database, with a catalog of three people in two
+// teams: for the usage and survey route tests.
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import { adoptionMetricsPlugin } from '../../plugin';
+
+const user = (name: string, team: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { memberOf: [team] },
+  relations: [{ type: 'memberOf', targetRef: `group:default/${team}` }],
+});
+
+export const people = [
+  user('alice', 'checkout'),
+  user('bob', 'payments'),
+  user('carol', 'checkout'),
+];
+
+export async function startPeopleBackend(options: {
+  knex: Knex;
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  config?: Record<string, any>;
+}) {
+  const { server } = await startTestBackend({
+    features: [
+      adoptionMetricsPlugin,
+      catalogServiceMock.factory({ entities: people }),
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      }),
+      mockServices.rootConfig.factory({
+        data: { adoptionMetrics: options.config ?? {} },
+      }),
+    ],
+  });
+  return server;
+}

@@ -1,0 +1,2 @@
+export { AdoptionAnalytics } from './AdoptionAnalytics';
+export type { AdoptionAnalyticsOptions } from './AdoptionAnalytics';

@@ -1,0 +1,5 @@
+export {
+  SurveyPrompt,
+  SURVEY_QUESTION,
+  IMPROVEMENT_QUESTION,
+} from './SurveyPrompt';

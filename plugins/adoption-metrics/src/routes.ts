@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The Adoption page; its route ref also puts it in the sidebar. */
+export const rootRouteRef = createRouteRef();
