@@ -8,6 +8,24 @@ export interface Config {
     recommendedTemplates?: string[];
     /** The environment (label paved.dev/environment of Applications) DORA counts. Default production. */
     productionEnvironment?: string;
+    /**
+     * The DORA band table: `version` (shown beside every band) and, per metric
+     * (deploymentFrequency, leadTimeHours, timeToRestoreHours, changeFailureRate),
+     * `{ better: lower|higher, inclusive, elite, high, medium }`. Default: dora-2023.
+     */
+    bands?: {
+      version: string;
+      metrics: Record<
+        string,
+        {
+          better: 'lower' | 'higher';
+          inclusive: boolean;
+          elite: number;
+          high: number;
+          medium: number;
+        }
+      >;
+    };
     /** How often the collectors run, in minutes. Default 5. */
     collectEveryMinutes?: number;
     /**

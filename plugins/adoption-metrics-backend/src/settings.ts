@@ -1,6 +1,34 @@
 // `adoptionMetrics` in app-config, checked at start-up.
 import { Config } from '@backstage/config';
 import { z } from 'zod';
+import { DORA_2023_BANDS } from '@internal/plugin-adoption-metrics-common';
+
+const thresholds = z
+  .object({
+    better: z.enum(['lower', 'higher']),
+    inclusive: z.boolean(),
+    elite: z.number(),
+    high: z.number(),
+    medium: z.number(),
+  })
+  .refine(
+    t =>
+      t.better === 'lower'
+        ? t.elite <= t.high && t.high <= t.medium
+        : t.elite >= t.high && t.high >= t.medium,
+    'elite, high and medium must be in order (rising when lower is better, falling otherwise)',
+  );
+
+// A band table of the platform team's own (its version is shown beside every band).
+const bands = z.object({
+  version: z.string().min(1),
+  metrics: z.object({
+    deploymentFrequency: thresholds,
+    leadTimeHours: thresholds,
+    timeToRestoreHours: thresholds,
+    changeFailureRate: thresholds,
+  }),
+});
 
 const schema = z.object({
   recommendedTemplates: z
@@ -14,6 +42,7 @@ const schema = z.object({
     )
     .default(['template:default/new-microservice']),
   productionEnvironment: z.string().min(1).default('production'),
+  bands: bands.default(DORA_2023_BANDS),
   collectEveryMinutes: z.number().int().min(1).max(1440).default(5),
   // Seed 001: a new service took ~40 developer hours before the golden path and ~4 with it.
   hoursSavedPerRun: z.number().min(0).max(1000).default(36),

@@ -25,13 +25,28 @@ function cachedOffsetMinutes(instant: number, timeZone: string): number {
   return offset;
 }
 
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone, e.g. 'Europe/Berlin'. */
-export function localDay(instant: string | Date, timeZone: string): string {
-  const t =
-    typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+const dayNames = new Map<number, string>();
+
+/** The calendar day (YYYY-MM-DD) of an instant (ISO text, Date or epoch ms) in a time zone. */
+export function localDay(
+  instant: string | Date | number,
+  timeZone: string,
+): string {
+  let t: number;
+  if (typeof instant === 'number') t = instant;
+  else if (typeof instant === 'string') t = Date.parse(instant);
+  else t = instant.getTime();
   if (Number.isNaN(t)) throw new Error(`"${String(instant)}" is not a time`);
-  const offset = cachedOffsetMinutes(t, timeZone);
-  return new Date(t + offset * 60_000).toISOString().slice(0, 10);
+  const dayIndex = Math.floor(
+    (t + cachedOffsetMinutes(t, timeZone) * 60_000) / 86_400_000,
+  );
+  let name = dayNames.get(dayIndex);
+  if (!name) {
+    name = new Date(dayIndex * 86_400_000).toISOString().slice(0, 10);
+    if (dayNames.size > 100_000) dayNames.clear();
+    dayNames.set(dayIndex, name);
+  }
+  return name;
 }
 
 const weeks = new Map<string, string>();

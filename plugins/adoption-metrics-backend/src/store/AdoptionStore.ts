@@ -5,9 +5,9 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { DeployEvent } from '@internal/plugin-adoption-metrics-common';
 import { Knex } from 'knex';
 import { ClaimStore } from './ClaimStore';
+import { DeployIndex, IndexedDeploy } from './DeployIndex';
 import { GroupStore } from './GroupStore';
 import { TemplateRunStore } from './TemplateRunStore';
 
@@ -57,11 +57,17 @@ export class AdoptionStore {
   readonly templateRuns: TemplateRunStore;
   readonly claims: ClaimStore;
   readonly groups: GroupStore;
+  private readonly deployIndex: DeployIndex;
+  private readonly snapshots = new Map<
+    string,
+    { savedAt: string; rows: SnapshotRow[] }
+  >();
 
   constructor(private readonly db: Knex) {
     this.templateRuns = new TemplateRunStore(db);
     this.claims = new ClaimStore(db);
     this.groups = new GroupStore(db);
+    this.deployIndex = new DeployIndex(db);
   }
 
   /** Adds deploys not seen before; returns how many were new. */
@@ -95,52 +101,31 @@ export class AdoptionStore {
     return Number(count);
   }
 
-  /** Deploys of an environment (optionally of some components), oldest first. */
-  async deploys(options: {
+  /** Deploys of an environment (optionally of some components) in [from, to), oldest first. */
+  deploys(options: {
     environment: string;
     components?: string[];
     from: string;
     to: string;
-  }): Promise<(DeployEvent & { component?: string })[]> {
-    const query = this.db('adoption_deploys')
-      .where('environment', options.environment)
-      .andWhere('at', '>=', options.from)
-      .andWhere('at', '<', options.to)
-      .orderBy('at');
-    if (options.components) query.whereIn('component', options.components);
-    const rows = await query;
-    return rows.map(r => ({
-      at: r.at,
-      revision: r.revision,
-      outcome: r.outcome,
-      component: r.component ?? undefined,
-      commitTimes: r.commit_times ? JSON.parse(r.commit_times) : undefined,
-    }));
+  }): Promise<IndexedDeploy[]> {
+    return this.deployIndex.deploys(options);
   }
 
   /** Each service's first successful deploy to an environment (template time to production). */
-  async firstDeploys(options: {
+  firstDeploys(options: {
     environment: string;
     components: string[];
   }): Promise<Map<string, string>> {
-    const first = new Map<string, string>();
-    for (let i = 0; i < options.components.length; i += 500) {
-      const rows = await this.db('adoption_deploys')
-        .where({ environment: options.environment, outcome: 'succeeded' })
-        .whereIn('component', options.components.slice(i, i + 500))
-        .groupBy('component')
-        .select('component')
-        .min({ at: 'at' });
-      (rows as { component: string; at: string }[]).forEach(r =>
-        first.set(r.component, r.at),
-      );
-    }
-    return first;
+    return this.deployIndex.firstSuccesses(options);
   }
 
   /** Replaces the snapshot of a day (a pass later the same day has the newer view). */
   async saveSnapshot(day: string, rows: SnapshotRow[]): Promise<void> {
     await this.db.transaction(async tx => {
+      await tx('adoption_snapshot_days')
+        .insert({ day, saved_at: new Date().toISOString() })
+        .onConflict('day')
+        .merge();
       await tx('adoption_catalog_snapshots').where('day', day).delete();
       for (let i = 0; i < rows.length; i += 200) {
         await tx('adoption_catalog_snapshots').insert(
@@ -164,28 +149,32 @@ export class AdoptionStore {
   async snapshot(
     onOrBefore: string,
   ): Promise<{ day?: string; rows: SnapshotRow[] }> {
-    const latest = await this.db('adoption_catalog_snapshots')
-      .where('day', '<=', onOrBefore)
-      .max({ day: 'day' })
-      .first();
-    const day =
-      latest?.day ??
-      (await this.db('adoption_catalog_snapshots').min({ day: 'day' }).first())
-        ?.day;
-    if (!day) return { rows: [] };
-    const rows = await this.db('adoption_catalog_snapshots')
-      .where('day', day)
-      .orderBy('entity_ref');
-    return {
-      day,
-      rows: rows.map(r => ({
-        entityRef: r.entity_ref,
-        owner: r.owner ?? undefined,
-        type: r.type ?? undefined,
-        sourceTemplate: r.source_template ?? undefined,
-        createdAt: r.created_at ?? undefined,
-      })),
-    };
+    const days = this.db('adoption_snapshot_days');
+    const version =
+      (await days
+        .clone()
+        .where('day', '<=', onOrBefore)
+        .orderBy('day', 'desc')
+        .first()) ?? (await days.clone().orderBy('day').first());
+    if (!version) return { rows: [] };
+    const { day, saved_at: savedAt } = version;
+    // A snapshot is read whole on most requests; keep the last few in memory while unchanged.
+    const cached = this.snapshots.get(day);
+    if (cached && cached.savedAt === savedAt) return { day, rows: cached.rows };
+    const rows = (
+      await this.db('adoption_catalog_snapshots')
+        .where('day', day)
+        .orderBy('entity_ref')
+    ).map(r => ({
+      entityRef: r.entity_ref,
+      owner: r.owner ?? undefined,
+      type: r.type ?? undefined,
+      sourceTemplate: r.source_template ?? undefined,
+      createdAt: r.created_at ?? undefined,
+    }));
+    if (this.snapshots.size >= 4) this.snapshots.clear();
+    this.snapshots.set(day, { savedAt, rows });
+    return { day, rows };
   }
 
   async recordRun(collector: string, error?: string): Promise<void> {

@@ -37,11 +37,17 @@ export class TemplateRunStore {
   }
 
   /** The runs created in [from, to), oldest first. */
-  async runs(options: { from: string; to: string }): Promise<TemplateRunRow[]> {
-    const rows = await this.db(TABLE)
+  async runs(options: {
+    from: string;
+    to: string;
+    component?: string;
+  }): Promise<TemplateRunRow[]> {
+    const query = this.db(TABLE)
       .where('created_at', '>=', options.from)
       .andWhere('created_at', '<', options.to)
       .orderBy('created_at');
+    if (options.component) query.andWhere('component', options.component);
+    const rows = await query;
     return rows.map(r => ({
       taskId: r.task_id,
       templateRef: r.template_ref,

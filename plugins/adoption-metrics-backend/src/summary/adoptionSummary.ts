@@ -134,12 +134,12 @@ export async function adoptionSummary(
       source: `golden-path runs (scaffolder tasks, or paved.dev/created-at) to the first ${settings.productionEnvironment} deploy`,
     },
     dora: {
-      ...doraMetrics(deploys, doraWindow),
-      previous: doraMetrics(deploys, {
-        ...doraWindow,
-        from: previousFrom,
-        to: from,
-      }),
+      ...doraMetrics(deploys, doraWindow, settings.bands),
+      previous: doraMetrics(
+        deploys,
+        { ...doraWindow, from: previousFrom, to: from },
+        settings.bands,
+      ),
       source: `Argo CD history of ${settings.productionEnvironment} Applications`,
     },
     series: countSeries(window, {
@@ -160,7 +160,11 @@ export async function adoptionSummary(
         selfService: selfServiceRate(
           asInfrastructure(claimsByOwner.get(owner) ?? []),
         ),
-        dora: doraMetrics(deploysByOwner.get(owner) ?? [], doraWindow),
+        dora: doraMetrics(
+          deploysByOwner.get(owner) ?? [],
+          doraWindow,
+          settings.bands,
+        ),
       };
     }),
     services: request.owner

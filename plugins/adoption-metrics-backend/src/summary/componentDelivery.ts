@@ -30,6 +30,7 @@ export async function componentDelivery(
   const [run] = await goldenPathRuns(store, settings, scope, {
     from: '0000',
     to: window.to,
+    component: name,
   });
   return {
     window,
@@ -38,7 +39,7 @@ export async function componentDelivery(
       revision: d.revision,
       outcome: d.outcome,
     })),
-    dora: doraMetrics(deploys, { ...window }),
+    dora: doraMetrics(deploys, { ...window }, settings.bands),
     origin: run
       ? {
           createdAt: run.taskCreatedAt,

@@ -10,7 +10,7 @@ export async function goldenPathRuns(
   store: AdoptionStore,
   settings: AdoptionSettings,
   scope: Scope,
-  period: { from: string; to: string },
+  period: { from: string; to: string; component?: string },
 ): Promise<(GoldenPathRun & { component: string })[]> {
   const recommended = new Set(
     settings.recommendedTemplates.map(t => t.toLowerCase()),

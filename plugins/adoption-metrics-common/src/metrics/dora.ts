@@ -19,6 +19,8 @@ export interface DeployEvent {
   outcome: 'succeeded' | 'failed';
   /** Commit times (UTC ISO) of the commits the deploy brought, when the SCM told us. */
   commitTimes?: string[];
+  /** `at` as epoch ms, when the caller has it already (saves parsing on large sets). */
+  atMs?: number;
   /**
    * The service deployed. Rollbacks and restores are found within one service's deploys, so a
    * failure of one service is never "restored" by another's deploy.
@@ -55,12 +57,13 @@ export interface DoraMetrics {
 }
 
 const ms = (iso: string) => Date.parse(iso);
+const timeOf = (e: DeployEvent) => e.atMs ?? Date.parse(e.at);
 
 /** Deploy events in time order, each marked failed when its sync failed or it was rolled back. */
 export function classifyDeploys(events: DeployEvent[]) {
   // Parsed once: a dashboard sorts tens of thousands of deploys.
   const sorted = events
-    .map(e => ({ e, t: ms(e.at) }))
+    .map(e => ({ e, t: timeOf(e) }))
     .sort((a, b) => a.t - b.t)
     .map(x => x.e);
   const failed = new Set<DeployEvent>(
@@ -104,7 +107,7 @@ export function doraMetrics(
 ): DoraMetrics {
   const [from, to] = [ms(window.from), ms(window.to)];
   const inWindow = events.filter(e => {
-    const t = ms(e.at);
+    const t = timeOf(e);
     return t >= from && t < to;
   });
   const { sorted, failed } = classifyDeploys(inWindow);
@@ -122,14 +125,14 @@ export function doraMetrics(
     );
   }
   for (const deploy of successes) {
-    const day = localDay(deploy.at, window.timeZone);
+    const day = localDay(timeOf(deploy), window.timeZone);
     deployDaysByWeek.get(weekOf(day))?.add(day);
   }
   const medianDeployDays =
     median([...deployDaysByWeek.values()].map(set => set.size)) ?? 0;
 
   const leadTimes = successes.flatMap(d =>
-    (d.commitTimes ?? []).map(c => (ms(d.at) - ms(c)) / HOUR_MS),
+    (d.commitTimes ?? []).map(c => (timeOf(d) - ms(c)) / HOUR_MS),
   );
   const leadTimeHours = median(leadTimes);
 
@@ -144,7 +147,7 @@ export function doraMetrics(
       const fix = own
         .slice(i + 1)
         .find(e => e.outcome === 'succeeded' && !failed.has(e));
-      if (fix) restoreHours.push((ms(fix.at) - ms(deploy.at)) / HOUR_MS);
+      if (fix) restoreHours.push((timeOf(fix) - timeOf(deploy)) / HOUR_MS);
     });
   }
   const restoreMedian = median(restoreHours);
