@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { collectArgoHistory } from './collectors/argoHistoryCollector';
 import { snapshotCatalog } from './collectors/catalogSnapshotCollector';
 import { collectClaims } from './collectors/claimCollector';
+import { collectCommitTimes } from './collectors/commitTimeCollector';
 import { collectTemplateRuns } from './collectors/templateRunCollector';
 import { addPeopleRoutes } from './people/addPeopleRoutes';
 import { createRouter } from './router';
@@ -46,6 +47,7 @@ export const adoptionMetricsPlugin = createBackendPlugin({
             await collectArgoHistory({ ...deps, store });
             await collectTemplateRuns({ ...deps, store });
             await collectClaims({ ...deps, store });
+            await collectCommitTimes({ ...deps, store });
           },
         });
         const router = await createRouter({ ...deps, store, settings });

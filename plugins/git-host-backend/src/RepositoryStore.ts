@@ -173,6 +173,37 @@ export class RepositoryStore {
     return out.trim() || undefined;
   }
 
+  /**
+   * The commits `to` brings over `from` (`from..to`), newest first, with their committer times
+   * in UTC; without `from`, the `to` commit alone. For lead time: what a deploy brought.
+   */
+  async commits(
+    owner: string,
+    name: string,
+    range: { to: string; from?: string },
+    limit = 500,
+  ): Promise<{ sha: string; committedAt: string }[] | undefined> {
+    const to = await this.resolveRef(owner, name, range.to);
+    const from = range.from
+      ? await this.resolveRef(owner, name, range.from)
+      : undefined;
+    if (!to || (range.from && !from)) return undefined;
+    const out = await this.git(this.gitDir(owner, name), [
+      'log',
+      `--max-count=${from ? limit : 1}`,
+      '--format=%H %cI',
+      '--end-of-options',
+      from ? `${from}..${to}` : to,
+    ]);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map(line => {
+        const [sha, time] = line.split(' ');
+        return { sha, committedAt: new Date(time).toISOString() };
+      });
+  }
+
   /** Splits `<ref>/<path>` where the ref may contain '/', by asking which refs exist. */
   async splitRefAndPath(
     owner: string,

@@ -186,6 +186,64 @@ describe('git host with anonymous reads', () => {
     ]);
   });
 
+  it('lists what a deploy brought: the commits between two revisions, with their times', async () => {
+    await api()
+      .post('/api/git-host/repositories')
+      .set('authorization', user)
+      .send({ owner: 'checkout', name: 'timed' });
+    const work = await commitFiles({ 'a.txt': 'a' });
+    const commitAt = async (message: string, time: string) => {
+      fs.writeFileSync(path.join(work, 'a.txt'), message);
+      await run('git', ['commit', '-q', '-am', message], {
+        cwd: work,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'T',
+          GIT_AUTHOR_EMAIL: 't@example.com',
+          GIT_COMMITTER_NAME: 'T',
+          GIT_COMMITTER_EMAIL: 't@example.com',
+          GIT_COMMITTER_DATE: time,
+          GIT_AUTHOR_DATE: time,
+        },
+      });
+      return (await git(work, ['rev-parse', 'HEAD'])).trim();
+    };
+    const first = (await git(work, ['rev-parse', 'HEAD'])).trim();
+    await commitAt('b', '2026-11-10T08:00:00+01:00');
+    const third = await commitAt('c', '2026-11-10T09:30:00Z');
+    await git(
+      work,
+      ['push', '-q', `${host.base}/checkout/timed.git`, 'main'],
+      user,
+    );
+
+    const brought = await api()
+      .get(
+        `/api/git-host/repositories/checkout/timed/commits?from=${first}&to=${third}`,
+      )
+      .set('authorization', user);
+    expect(brought.status).toBe(200);
+    expect(brought.body.commits.map((c: any) => c.committedAt)).toEqual([
+      '2026-11-10T09:30:00.000Z',
+      '2026-11-10T07:00:00.000Z',
+    ]);
+    const alone = await api()
+      .get(`/api/git-host/repositories/checkout/timed/commits?to=${third}`)
+      .set('authorization', user);
+    expect(alone.body.commits).toEqual([
+      { sha: third, committedAt: '2026-11-10T09:30:00.000Z' },
+    ]);
+    const unknown = await api()
+      .get('/api/git-host/repositories/checkout/timed/commits?to=deadbeef')
+      .set('authorization', user);
+    expect(unknown.status).toBe(404);
+    const bad = await api()
+      .get('/api/git-host/repositories/checkout/timed/commits')
+      .set('authorization', user);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/Give to=/);
+  });
+
   it('refuses an anonymous push', async () => {
     await api()
       .post('/api/git-host/repositories')

@@ -104,6 +104,31 @@ export async function createRouter(
     });
   });
 
+  // What a deploy brought (adoption metrics' lead time): ?to=<rev>[&from=<rev>].
+  router.get('/repositories/:owner/:name/commits', async (req, res) => {
+    await caller(req, 'write');
+    const { owner, name } = req.params;
+    const { to, from } = req.query;
+    if (
+      typeof to !== 'string' ||
+      (from !== undefined && typeof from !== 'string')
+    ) {
+      throw new InputError(
+        'Give to=<commit or ref> and optionally from=<commit or ref>',
+      );
+    }
+    if (!(await store.exists(owner, name))) {
+      throw new NotFoundError(`Repository ${owner}/${name} does not exist`);
+    }
+    const commits = await store.commits(owner, name, { to, from });
+    if (!commits) {
+      throw new NotFoundError(
+        `${owner}/${name} has no commit ${to}${from ? ` or ${from}` : ''}`,
+      );
+    }
+    res.json({ commits });
+  });
+
   // --- git smart HTTP: /<owner>/<name>.git/... ---
   const gitService = async (
     req: Request,

@@ -1,7 +1,9 @@
 // Backstage `kubernetes` config for the test API server as the portal sees a cluster: a service
 // account allowed only to read what a collector reads, plus a cluster that cannot be reached.
 import { ConfigReader } from '@backstage/config';
+import { waitFor } from '@internal/kubernetes-testing';
 import {
+  AuthorizationV1Api,
   CoreV1Api,
   KubeConfig,
   RbacAuthorizationV1Api,
@@ -39,6 +41,28 @@ export async function readerClusterConfig(
     namespace: k8s.namespace,
     body: { spec: { audiences: [], expirationSeconds: 3600 } },
   });
+  // The API server's RBAC cache catches up asynchronously: a first pass right after the binding
+  // could be refused. Wait until the account may do what the rules allow.
+  const authorization = k8s.kubeConfig.makeApiClient(AuthorizationV1Api);
+  for (const rule of rules) {
+    for (const resource of rule.resources ?? []) {
+      await waitFor(`RBAC for ${resource}`, async () => {
+        const review = await authorization.createSubjectAccessReview({
+          body: {
+            spec: {
+              user: `system:serviceaccount:${k8s.namespace}:reader`,
+              resourceAttributes: {
+                group: rule.apiGroups?.[0] ?? '',
+                resource,
+                verb: rule.verbs?.[0] ?? 'list',
+              },
+            },
+          },
+        });
+        return review.status?.allowed;
+      });
+    }
+  }
   const cluster = k8s.kubeConfig.getCurrentCluster()!;
   return new ConfigReader({
     ...extra,

@@ -19,6 +19,10 @@ interface Application {
     namespace: string;
     labels?: Record<string, string>;
   };
+  spec?: {
+    source?: { repoURL?: string };
+    sources?: { repoURL?: string }[];
+  };
   status?: {
     history?: {
       id: number;
@@ -44,6 +48,7 @@ export function deploysOf(cluster: string, app: Application): DeployRow[] {
     application: app.metadata.name,
     component: app.metadata.labels?.['backstage.io/kubernetes-id'],
     environment: app.metadata.labels?.['paved.dev/environment'],
+    repoUrl: app.spec?.source?.repoURL ?? app.spec?.sources?.[0]?.repoURL,
   };
   const rows: DeployRow[] = (app.status?.history ?? []).map(h => ({
     ...base,

@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { ClaimStore } from './ClaimStore';
+import { CommitTimeStore } from './CommitTimeStore';
 import { DeployIndex, IndexedDeploy } from './DeployIndex';
 import { GroupStore } from './GroupStore';
 import { TemplateRunStore } from './TemplateRunStore';
@@ -22,6 +23,8 @@ export interface DeployRow {
   revision: string;
   at: string;
   commitTimes?: string[];
+  /** The repository the Application deploys from. */
+  repoUrl?: string;
 }
 
 export interface SnapshotRow {
@@ -57,6 +60,7 @@ export class AdoptionStore {
   readonly templateRuns: TemplateRunStore;
   readonly claims: ClaimStore;
   readonly groups: GroupStore;
+  readonly commitTimes: CommitTimeStore;
   private readonly deployIndex: DeployIndex;
   private readonly snapshots = new Map<
     string,
@@ -67,6 +71,7 @@ export class AdoptionStore {
     this.templateRuns = new TemplateRunStore(db);
     this.claims = new ClaimStore(db);
     this.groups = new GroupStore(db);
+    this.commitTimes = new CommitTimeStore(db);
     this.deployIndex = new DeployIndex(db);
   }
 
@@ -85,6 +90,7 @@ export class AdoptionStore {
         revision: r.revision,
         at: r.at,
         commit_times: r.commitTimes ? JSON.stringify(r.commitTimes) : null,
+        repo_url: r.repoUrl ?? null,
       }));
       const before = await this.countDeploys();
       await this.db('adoption_deploys')

@@ -41,6 +41,7 @@ export class DeployIndex {
   private rows: IndexedDeploy[] = [];
   private count = 0;
   private maxId = 0;
+  private timed = 0;
   private syncing?: Promise<void>;
   /** Per environment, each component's first successful deploy; rebuilt after new rows. */
   private readonly firsts = new Map<string, Map<string, string>>();
@@ -112,23 +113,32 @@ export class DeployIndex {
   private async catchUp() {
     const stats = await this.db(TABLE)
       .count({ count: '*' })
+      .count({ timed: 'commit_times' })
       .max({ maxId: 'id' })
       .first();
     const count = Number(stats?.count ?? 0);
     const maxId = Number(stats?.maxId ?? 0);
-    if (count === this.count && maxId === this.maxId) return;
-    const added = await this.db(TABLE)
-      .where('id', '>', this.maxId)
-      .orderBy('id');
-    if (this.count + added.length === count) {
+    // Commit times are filled in after a deploy is recorded: a change in how many rows have them
+    // means rows changed in place, so everything is read again.
+    const timed = Number(stats?.timed ?? 0);
+    if (count === this.count && maxId === this.maxId && timed === this.timed) {
+      return;
+    }
+    const added =
+      timed === this.timed
+        ? await this.db(TABLE).where('id', '>', this.maxId).orderBy('id')
+        : undefined;
+    if (added && this.count + added.length === count) {
       this.rows.push(...added.map(toDeploy));
     } else {
-      // Rows committed out of id order (another replica's slower transaction): read it all.
+      // Rows changed in place, or committed out of id order (another replica's slower
+      // transaction): read it all.
       this.rows = (await this.db(TABLE)).map(toDeploy);
     }
     this.rows.sort((a, b) => a.atMs - b.atMs);
     this.firsts.clear();
     this.count = count;
     this.maxId = maxId;
+    this.timed = timed;
   }
 }

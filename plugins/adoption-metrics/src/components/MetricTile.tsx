@@ -20,7 +20,12 @@ export const MetricTile = (props: {
   change?: string;
 }) => (
   <InfoCard title={props.title} noPadding={false}>
-    <Box display="flex" flexWrap="wrap" alignItems="baseline" style={{ gap: 12 }}>
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="baseline"
+      style={{ gap: 12 }}
+    >
       <Typography variant="h3" component="p">
         {props.value}
       </Typography>

@@ -81,7 +81,7 @@ export const OverviewTiles = ({ summary }: { summary: AdoptionSummary }) => {
           detail={
             dora.leadTime.commits
               ? `median over ${dora.leadTime.commits} commits, commit to production`
-              : 'no commit times yet: they come from the SCM for deploys of repositories it hosts'
+              : "no commit times: Paved's git host gives them for deploys from its repositories; other SCMs are not asked yet"
           }
           change={hoursChange(
             dora.leadTime.medianHours,
