@@ -6,6 +6,7 @@ import { brandModule } from './modules/app';
 import { repositoriesPlugin } from './modules/repositories';
 import { analyticsModule } from './modules/analytics';
 import adoptionMetricsPlugin from '@internal/plugin-adoption-metrics';
+import workloadCostPlugin from '@internal/plugin-workload-cost';
 
 export default createApp({
   features: [
@@ -15,6 +16,7 @@ export default createApp({
     brandModule,
     repositoriesPlugin,
     adoptionMetricsPlugin,
+    workloadCostPlugin,
     analyticsModule,
   ],
 });

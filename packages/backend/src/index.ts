@@ -65,6 +65,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // adoption metrics: catalog snapshots and Argo CD deploy history, kept for good
 backend.add(import('@internal/plugin-adoption-metrics-backend'));
 
+// workload costs per service and team, Cost Insights-shaped
+backend.add(import('@internal/plugin-workload-cost-backend'));
+
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

@@ -1,0 +1,79 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { CostCard } from './CostCard';
+import { entityCost } from './testCosts';
+
+function render(answer: object) {
+  const fetch = jest.fn(
+    async (_input: RequestInfo | URL) => new Response(JSON.stringify(answer)),
+  );
+  renderInTestApp(
+    <EntityProvider
+      entity={{
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'orders-service', namespace: 'default' },
+        spec: {
+          type: 'service',
+          owner: 'group:default/checkout',
+          lifecycle: 'production',
+        },
+      }}
+    >
+      <CostCard />
+    </EntityProvider>,
+    {
+      apis: [
+        [
+          discoveryApiRef,
+          { getBaseUrl: async () => 'http://localhost:7007/api/workload-cost' },
+        ],
+        [fetchApiRef, { fetch }],
+      ] as const,
+    },
+  );
+  return fetch;
+}
+
+describe('CostCard', () => {
+  it('shows run-rate, month to date, forecast, change, breakdown and what is counted', async () => {
+    const fetch = render(entityCost);
+    expect(await screen.findByText('$84.00')).toBeInTheDocument();
+    expect(screen.getByText('$61.50')).toBeInTheDocument();
+    expect(screen.getByText('$81.10')).toBeInTheDocument();
+    expect(screen.getByText('+16 % vs 2026-10')).toBeInTheDocument();
+    expect(screen.getByText('Databases $30.00')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /1 workloads, 0 volumes,\s+1 claims; 1 things not counted/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Not counted: container istio-proxy/),
+    ).toBeInTheDocument();
+    expect(String(fetch.mock.calls[0][0])).toContain(
+      'entityRef=component%3Adefault%2Forders-service',
+    );
+  });
+
+  it('says which annotation or configuration is missing', async () => {
+    render({
+      entityRef: 'component:default/orders-service',
+      currency: 'USD',
+      missing: {
+        reason: 'orders-service has no backstage.io/kubernetes-id annotation',
+        fix: 'add backstage.io/kubernetes-id',
+      },
+    });
+    expect(
+      await screen.findByText(
+        'orders-service has no backstage.io/kubernetes-id annotation',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('To fix: add backstage.io/kubernetes-id.'),
+    ).toBeInTheDocument();
+  });
+});
