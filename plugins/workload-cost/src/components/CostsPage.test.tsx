@@ -18,9 +18,7 @@ describe('CostsPage', () => {
         [fetchApiRef, { fetch }],
       ] as const,
     });
-    expect(
-      await screen.findByText('group:default/checkout'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('checkout')).toBeInTheDocument();
     expect(screen.getByText('unallocated (no component)')).toBeInTheDocument();
     expect(screen.getByText('idle capacity (not spread)')).toBeInTheDocument();
     expect(screen.getByText('$192.00')).toBeInTheDocument(); // checkout: 100 + 30 + 2 + 60

@@ -85,7 +85,12 @@ export const CostsPage = () => {
     : [];
   const currency = value?.currency ?? 'USD';
   const columns: TableColumn<Row>[] = [
-    { title: 'Team', field: 'name' },
+    {
+      title: 'Team',
+      field: 'name',
+      // group:default/checkout reads as checkout; the CSV keeps the full ref.
+      render: r => (r.owner ? r.owner.split('/').pop() : r.name),
+    },
     { title: 'Services', field: 'services', type: 'numeric' },
     ...BREAKDOWN.map(b => ({
       title: b.label,
