@@ -23,9 +23,10 @@ describe('CostsPage', () => {
     expect(screen.getByText('idle capacity (not spread)')).toBeInTheDocument();
     expect(screen.getByText('$192.00')).toBeInTheDocument(); // checkout: 100 + 30 + 2 + 60
     const blobs: Blob[] = [];
-    URL.createObjectURL = jest.fn(
-      (b: Blob) => (blobs.push(b), 'blob:x'),
-    ) as any;
+    URL.createObjectURL = jest.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:x';
+    }) as any;
     URL.revokeObjectURL = jest.fn();
     fireEvent.click(screen.getByText('Download CSV'));
     const lines = (await blobs[0].text()).split('\n');
