@@ -8,7 +8,7 @@ import { startPortal } from './commands/start.mjs';
 import { runAllTests } from './commands/test.mjs';
 import { startDemo } from './commands/demo.mjs';
 import { benchGoldenPath } from './commands/bench.mjs';
-import { benchAdoption } from './commands/bench-adoption.mjs';
+import { benchPlugin } from './commands/bench-plugin.mjs';
 
 const USAGE = `usage: ./paved <command>
 
@@ -18,6 +18,7 @@ const USAGE = `usage: ./paved <command>
                  (the local control plane in k8s/, built once per machine; needs Go)
   bench          time the golden-path task (submit to completed, 5 runs, median)
   bench adoption the adoption metrics on generated data (request p95, a collector pass)
+  bench costs    workload costs on generated data (a pass over 50 000 pods, request p95)
   yarn <args>    run the project's Yarn with the project's Node (e.g. ./paved yarn tsc)
 `;
 
@@ -31,7 +32,8 @@ async function main([command, ...rest]) {
   if (command === 'start') await startPortal(env, rest);
   if (command === 'test') await runAllTests(env, rest);
   if (command === 'demo') await startDemo(env);
-  if (command === 'bench' && rest[0] === 'adoption') await benchAdoption(env);
+  if (command === 'bench' && ['adoption', 'costs'].includes(rest[0]))
+    await benchPlugin(env, rest[0]);
   else if (command === 'bench') await benchGoldenPath(env, rest);
   if (command === 'yarn') await yarn(rest, env);
   return 0;
