@@ -68,10 +68,12 @@ const pod = (i: number): V1Pod => ({
     containers: [
       {
         name: 'app',
+        image: 'registry.example/app:1',
         resources: { requests: { cpu: '250m', memory: '512Mi' } },
       },
       {
         name: 'proxy',
+        image: 'registry.example/proxy:1',
         resources: { requests: { cpu: '50m', memory: '64Mi' } },
       },
     ],
