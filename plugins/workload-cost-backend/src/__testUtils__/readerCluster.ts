@@ -1,7 +1,9 @@
 // Backstage `kubernetes` cluster entries for the test API server as the portal sees a cluster: a
 // service account allowed only what it is given (so a test can also make one that may not read
 // everything), and a cluster that cannot be reached.
+import { waitFor } from '@internal/kubernetes-testing';
 import {
+  AuthorizationV1Api,
   CoreV1Api,
   KubeConfig,
   RbacAuthorizationV1Api,
@@ -56,6 +58,27 @@ export async function readerCluster(
     namespace: k8s.namespace,
     body: { spec: { audiences: [], expirationSeconds: 3600 } },
   });
+  // The API server's RBAC cache catches up asynchronously: wait until the account may do what
+  // its first rule allows, so a pass right after this is not refused.
+  const [first] = rules;
+  if (first?.resources?.length) {
+    const authorization = k8s.kubeConfig.makeApiClient(AuthorizationV1Api);
+    await waitFor(`RBAC for ${account}`, async () => {
+      const review = await authorization.createSubjectAccessReview({
+        body: {
+          spec: {
+            user: `system:serviceaccount:${k8s.namespace}:${account}`,
+            resourceAttributes: {
+              group: first.apiGroups?.[0] ?? '',
+              resource: first.resources![0],
+              verb: first.verbs?.[0] ?? 'list',
+            },
+          },
+        },
+      });
+      return review.status?.allowed;
+    });
+  }
   const cluster = k8s.kubeConfig.getCurrentCluster()!;
   return {
     name,
