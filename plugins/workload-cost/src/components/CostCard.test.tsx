@@ -58,6 +58,17 @@ describe('CostCard', () => {
     );
   });
 
+  it('counts today in the month to date and makes no comparison with an empty month', async () => {
+    render({
+      ...entityCost,
+      todaySoFar: 1.25,
+      previousMonth: { month: '2026-10', total: 0 },
+    });
+    expect(await screen.findByText('$62.75')).toBeInTheDocument(); // 61.50 + 1.25
+    expect(screen.getByText('incl. $1.25 today so far')).toBeInTheDocument();
+    expect(screen.getByText('no data for 2026-10')).toBeInTheDocument();
+  });
+
   it('says which annotation or configuration is missing', async () => {
     render({
       entityRef: 'component:default/orders-service',

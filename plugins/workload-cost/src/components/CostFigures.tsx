@@ -18,6 +18,9 @@ const Figure = (props: { label: string; value: string; detail?: string }) => (
 
 function changeText(summary: CostSummary) {
   const change = summary.previousMonth.change;
+  // Nothing collected last month (the plugin is newer than that): no comparison to make.
+  if (summary.previousMonth.total === 0)
+    return `no data for ${summary.previousMonth.month}`;
   if (!change || change.ratio === undefined)
     return `${summary.previousMonth.month}: ${money(
       summary.previousMonth.total,
@@ -47,7 +50,15 @@ export const CostFigures = ({ summary }: { summary: CostSummary }) => {
         />
         <Figure
           label={`Month to date (${summary.month})`}
-          value={money(summary.monthToDate, currency)}
+          value={money(
+            summary.monthToDate + (summary.todaySoFar ?? 0),
+            currency,
+          )}
+          detail={
+            summary.todaySoFar
+              ? `incl. ${money(summary.todaySoFar, currency)} today so far`
+              : undefined
+          }
         />
         <Figure
           label="Forecast to month end"
