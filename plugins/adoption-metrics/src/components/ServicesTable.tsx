@@ -1,11 +1,12 @@
 // A team's services (the drill-down): where each came from, its production deploys in the period
 // and how long it took from Create to production; each links to the service's page.
-import { Table, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { Link as RouterLink } from 'react-router-dom';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Button, Link } from '@material-ui/core';
+import { Link } from '@material-ui/core';
 import { ServiceRow } from '../AdoptionClient';
-import { downloadCsv, toCsv } from './csv';
+import { CsvColumn } from './csv';
+import { TableWithCsv } from './TableWithCsv';
 import { hours } from './format';
 
 const entityName = (ref: string) => parseEntityRef(ref).name;
@@ -50,38 +51,26 @@ export const ServicesTable = (props: {
       render: s => (s.goldenPath ? hours(ttpHours(s)) : ''),
     },
   ];
-  const csv = () =>
-    toCsv(
-      [
-        { header: 'service', value: (s: ServiceRow) => s.entityRef },
-        { header: 'owner', value: s => s.owner },
-        { header: 'golden_path', value: s => String(s.goldenPath) },
-        { header: 'source_template', value: s => s.sourceTemplate },
-        { header: 'production_deploys', value: s => s.deploys },
-        { header: 'failed_syncs', value: s => s.failedDeploys },
-        { header: 'created_at', value: s => s.createdAt },
-        {
-          header: 'first_production_deploy_at',
-          value: s => s.firstProductionDeployAt,
-        },
-      ],
-      props.services,
-    );
+  const csvColumns: CsvColumn<ServiceRow>[] = [
+    { header: 'service', value: s => s.entityRef },
+    { header: 'owner', value: s => s.owner },
+    { header: 'golden_path', value: s => String(s.goldenPath) },
+    { header: 'source_template', value: s => s.sourceTemplate },
+    { header: 'production_deploys', value: s => s.deploys },
+    { header: 'failed_syncs', value: s => s.failedDeploys },
+    { header: 'created_at', value: s => s.createdAt },
+    {
+      header: 'first_production_deploy_at',
+      value: s => s.firstProductionDeployAt,
+    },
+  ];
   return (
-    <>
-      <Table
-        title="Services"
-        options={{ paging: false, search: false }}
-        columns={columns}
-        data={props.services}
-      />
-      <Button
-        style={{ marginTop: 8 }}
-        variant="outlined"
-        onClick={() => downloadCsv(props.fileName, csv())}
-      >
-        Download CSV
-      </Button>
-    </>
+    <TableWithCsv
+      title="Services"
+      columns={columns}
+      csvColumns={csvColumns}
+      rows={props.services}
+      fileName={props.fileName}
+    />
   );
 };

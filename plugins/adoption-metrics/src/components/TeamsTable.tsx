@@ -1,9 +1,10 @@
 // One row per team owning services, in alphabetical order (DORA's guidance: metrics are for a
 // team's own improvement, so no ranking). A team's name drills down to its own view.
-import { Table, TableColumn } from '@backstage/core-components';
-import { Button, Link } from '@material-ui/core';
+import { TableColumn } from '@backstage/core-components';
+import { Link } from '@material-ui/core';
 import { TeamRow } from '../AdoptionClient';
-import { downloadCsv, toCsv } from './csv';
+import { CsvColumn } from './csv';
+import { TableWithCsv } from './TableWithCsv';
 import { percent, ratio } from './format';
 
 const rate = (r: { numerator: number; denominator: number; value?: number }) =>
@@ -39,49 +40,37 @@ export const TeamsTable = (props: {
       render: t => rate(t.dora.changeFailureRate),
     },
   ];
-  const csv = () =>
-    toCsv(
-      [
-        { header: 'team', value: (t: TeamRow) => t.owner },
-        { header: 'services', value: t => t.services },
-        {
-          header: 'golden_path_services',
-          value: t => t.goldenPathAdoption.numerator,
-        },
-        { header: 'adoption', value: t => ratio(t.goldenPathAdoption) },
-        { header: 'self_service_claims', value: t => t.selfService.numerator },
-        { header: 'claims', value: t => t.selfService.denominator },
-        { header: 'self_service_rate', value: t => ratio(t.selfService) },
-        {
-          header: 'production_deploys',
-          value: t => t.dora.deploymentFrequency.deploys,
-        },
-        {
-          header: 'failed_deploys',
-          value: t => t.dora.changeFailureRate.numerator,
-        },
-        {
-          header: 'change_failure_rate',
-          value: t => ratio(t.dora.changeFailureRate),
-        },
-      ],
-      props.teams,
-    );
+  const csvColumns: CsvColumn<TeamRow>[] = [
+    { header: 'team', value: t => t.owner },
+    { header: 'services', value: t => t.services },
+    {
+      header: 'golden_path_services',
+      value: t => t.goldenPathAdoption.numerator,
+    },
+    { header: 'adoption', value: t => ratio(t.goldenPathAdoption) },
+    { header: 'self_service_claims', value: t => t.selfService.numerator },
+    { header: 'claims', value: t => t.selfService.denominator },
+    { header: 'self_service_rate', value: t => ratio(t.selfService) },
+    {
+      header: 'production_deploys',
+      value: t => t.dora.deploymentFrequency.deploys,
+    },
+    {
+      header: 'failed_deploys',
+      value: t => t.dora.changeFailureRate.numerator,
+    },
+    {
+      header: 'change_failure_rate',
+      value: t => ratio(t.dora.changeFailureRate),
+    },
+  ];
   return (
-    <>
-      <Table
-        title="Teams (alphabetical: not a leaderboard)"
-        options={{ paging: false, search: false }}
-        columns={columns}
-        data={props.teams}
-      />
-      <Button
-        style={{ marginTop: 8 }}
-        variant="outlined"
-        onClick={() => downloadCsv(props.fileName, csv())}
-      >
-        Download CSV
-      </Button>
-    </>
+    <TableWithCsv
+      title="Teams (alphabetical: not a leaderboard)"
+      columns={columns}
+      csvColumns={csvColumns}
+      rows={props.teams}
+      fileName={props.fileName}
+    />
   );
 };
