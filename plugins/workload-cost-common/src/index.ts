@@ -22,3 +22,4 @@ export * from './money';
 export * from './costInsights';
 export * from './annotations';
 export * from './permissions';
+export * from './api';

@@ -8,17 +8,12 @@ import {
   formatMoney,
   MONTHLY_BUDGET_ANNOTATION,
   parseMonthlyBudget,
+  type GroupBudget,
 } from '@internal/plugin-workload-cost-common';
 import { CostSettings } from '../settings';
 import { CostSummary } from './costSummary';
 
-export interface GroupBudget extends Partial<BudgetCheck> {
-  source: string;
-  /** Set when the forecast (or the month so far) passes the budget. */
-  warning?: string;
-  /** Set when the annotation cannot be read. */
-  error?: string;
-}
+export type { GroupBudget };
 
 /** The budget from config, else from the group's annotation, checked against the forecast. */
 export function budgetOf(

@@ -3,15 +3,12 @@
 // (multiAZ=true); anything else is refused, naming the parameter.
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  ClaimPrice,
   monthlyClaimPrice,
+  type ClaimPriceResponse,
 } from '@internal/plugin-workload-cost-common';
 import { CostSettings } from '../settings';
 
-export interface ClaimPriceResponse extends ClaimPrice {
-  offering: string;
-  options: Record<string, boolean>;
-}
+export type { ClaimPriceResponse };
 
 export function claimPrice(
   settings: CostSettings,

@@ -4,7 +4,6 @@
 // so, rather than showing nothing for a day.
 import {
   addDays,
-  CostChange,
   dayParts,
   daysInMonth,
   forecastMonth,
@@ -14,35 +13,14 @@ import {
 import { dayStart, nextHour } from '../hours';
 import { CostStore } from '../store/CostStore';
 import { SampleFilter } from '../store/SampleQueries';
-import { addParts, CostParts, ZERO_PARTS } from '../store/types';
-import { DayCost, dailyCosts } from './dailyCosts';
+import { addParts, ZERO_PARTS } from '../store/types';
+import { dailyCosts } from './dailyCosts';
+import type {
+  RunRateFigure,
+  CostSummary,
+} from '@internal/plugin-workload-cost-common';
 
-export interface RunRateFigure {
-  basis: 'last-7-days' | 'latest-hour';
-  /** The complete days averaged, or the hour taken. */
-  from: string[];
-  daily: number;
-  monthly: number;
-}
-
-export interface CostSummary {
-  currency: string;
-  month: string;
-  monthToDate: number;
-  todaySoFar?: number;
-  runRate?: RunRateFigure;
-  forecast?: number;
-  previousMonth: { month: string; total: number; change?: CostChange };
-  /** By resource over the last 30 days (today so far included). */
-  breakdown: CostParts & { from: string; to: string };
-  daily: DayCost[];
-  /** Every collected day of the month so far and of the last 30 days is complete. */
-  complete: boolean;
-  /** Days of the last 30 without any pass (before the plugin ran, or the backend was down). */
-  missingDays: string[];
-  clusters: string[];
-  errors: string[];
-}
+export type { RunRateFigure, CostSummary };
 
 export async function costSummary(
   store: CostStore,

@@ -4,20 +4,15 @@
 // any pass is missing, not free. Forecasts then leave partial days out of the run-rate.
 import {
   addDays,
-  DailyCost,
   daysBetween,
+  type DayCost,
 } from '@internal/plugin-workload-cost-common';
 import { dayStart } from '../hours';
 import { CostStore } from '../store/CostStore';
 import { SampleFilter } from '../store/SampleQueries';
 import { addParts, CostParts, ZERO_PARTS } from '../store/types';
 
-export interface DayCost extends DailyCost {
-  partial: boolean;
-  /** No pass at all that day: the amount is unknown, not 0. */
-  missing: boolean;
-  parts: CostParts;
-}
+export type { DayCost };
 
 export interface DailyCosts {
   days: DayCost[];

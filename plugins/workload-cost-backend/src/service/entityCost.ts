@@ -4,23 +4,20 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotFoundError } from '@backstage/errors';
-import { addDays, utcDay } from '@internal/plugin-workload-cost-common';
+import {
+  addDays,
+  utcDay,
+  type EntityCost,
+} from '@internal/plugin-workload-cost-common';
 import { dayStart } from '../hours';
 import { CostSettings } from '../settings';
 import { CostStore } from '../store/CostStore';
-import { costSummary, CostSummary } from './costSummary';
+import { costSummary } from './costSummary';
 import { describeSources } from './sources';
-import { whatIsCounted, WhatIsCounted } from './whatIsCounted';
-import { Missing, missingConfiguration, missingSamples } from './whyMissing';
+import { whatIsCounted } from './whatIsCounted';
+import { missingConfiguration, missingSamples } from './whyMissing';
 
-export type EntityCost =
-  | { entityRef: string; currency: string; missing: Missing }
-  | (CostSummary & {
-      entityRef: string;
-      method: string;
-      source: string;
-      whatIsCounted: WhatIsCounted;
-    });
+export type { EntityCost };
 
 export async function entityCost(
   deps: {

@@ -10,29 +10,20 @@ import {
 import { Config } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { addDays, utcDay } from '@internal/plugin-workload-cost-common';
+import {
+  addDays,
+  utcDay,
+  type GroupCost,
+} from '@internal/plugin-workload-cost-common';
 import { dayStart } from '../hours';
 import { CostSettings } from '../settings';
 import { CostStore } from '../store/CostStore';
-import { CostParts } from '../store/types';
-import { budgetOf, GroupBudget } from './budget';
-import { costSummary, CostSummary } from './costSummary';
+import { budgetOf } from './budget';
+import { costSummary } from './costSummary';
 import { describeSources } from './sources';
-import { Missing, missingClusters } from './whyMissing';
+import { missingClusters } from './whyMissing';
 
-export type GroupCost = {
-  entityRef: string;
-  currency: string;
-  owners: string[];
-  budget?: GroupBudget;
-} & (
-  | { missing: Missing }
-  | (CostSummary & {
-      method: string;
-      source: string;
-      services: (CostParts & { entityRef: string; complete: boolean })[];
-    })
-);
+export type { GroupCost };
 
 type Deps = {
   store: CostStore;

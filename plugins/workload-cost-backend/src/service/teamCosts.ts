@@ -6,27 +6,15 @@ import {
   daysInMonth,
   monthOf,
   utcDay,
+  type TeamCosts,
 } from '@internal/plugin-workload-cost-common';
 import { dayStart } from '../hours';
 import { CostStore } from '../store/CostStore';
 import { addParts, CostParts, CostTotals, ZERO_PARTS } from '../store/types';
 
-type Row = CostParts & { complete: boolean };
+export type { TeamCosts };
 
-export interface TeamCosts {
-  month: string;
-  currency: string;
-  /** The month's hours counted: [from, to) in UTC; to is now for the running month. */
-  from: string;
-  to: string;
-  teams: (Row & { owner: string | null; services: number })[];
-  unallocated: Row & { namespaces: (Row & { namespace: string })[] };
-  idle: Row & { clusters: (Row & { cluster: string })[] };
-  total: number;
-  /** Every cluster's pass of every hour so far completed. */
-  complete: boolean;
-  errors: string[];
-}
+type Row = CostParts & { complete: boolean };
 
 function rowOf(totals: CostTotals[]): Row {
   return {

@@ -1,48 +1,13 @@
 // What the latest passes counted for a service, in every cluster and namespace: engineers read a
 // cost card as "all of my service's cost", so the card lists what is in it and what is not.
 import { CostStore } from '../store/CostStore';
+import type { WhatIsCounted } from '@internal/plugin-workload-cost-common';
+
+export type { WhatIsCounted };
 
 /** What is never in the figures, so that nobody reads the card as "all of the service's cost". */
 export const NEVER_COUNTED =
   'idle node capacity (shown apart), network, load balancers, ephemeral storage, and anything outside the clusters and the priced claims';
-
-export interface WhatIsCounted {
-  /** The hour of the latest pass the lists come from. */
-  asOf?: string;
-  workloads: {
-    cluster: string;
-    namespace: string;
-    kind: string;
-    name: string;
-    method: string;
-    hourlyCost: number;
-  }[];
-  volumes: {
-    cluster: string;
-    namespace: string;
-    name: string;
-    capacityGiB: number;
-    hourlyCost: number;
-  }[];
-  claims: {
-    cluster: string;
-    namespace: string;
-    kind: string;
-    name: string;
-    offering?: string;
-    tier?: string;
-    storageGB?: number;
-    hourlyCost: number;
-    lines: string[];
-  }[];
-  notCounted: {
-    cluster: string;
-    namespace: string;
-    what: string;
-    reason: string;
-  }[];
-  neverCounted: string;
-}
 
 export async function whatIsCounted(
   store: CostStore,

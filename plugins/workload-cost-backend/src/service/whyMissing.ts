@@ -11,13 +11,11 @@ import {
   KUBERNETES_ID_ANNOTATION,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
+  type Missing,
 } from '@internal/plugin-workload-cost-common';
 import { parseLabelSelector } from '../collector/labelSelector';
 
-export interface Missing {
-  reason: string;
-  fix: string;
-}
+export type { Missing };
 
 /** No cluster to collect from, or a cluster configuration that cannot be read. */
 export function missingClusters(config: Config): Missing | undefined {

@@ -1,20 +1,11 @@
 // The rows the plugin keeps. Amounts are for one UTC hour, in the sample's currency, at full
 // precision (rounding is for display).
+import type { CostParts } from '@internal/plugin-workload-cost-common';
+
+export type { CostParts };
 
 /** A component's cost, what matched no component (per namespace), or OpenCost's idle. */
 export type SampleKind = 'component' | 'unallocated' | 'idle';
-
-export interface CostParts {
-  cpu: number;
-  memory: number;
-  storage: number;
-  gpu: number;
-  /** Crossplane claims at the offering's list price. */
-  databases: number;
-  /** What OpenCost counts beyond the above (network, load balancers, shared, external). */
-  other: number;
-  total: number;
-}
 
 export interface CostSample extends CostParts {
   /** Start of the UTC hour, e.g. '2026-11-23T10:00:00Z'. */
