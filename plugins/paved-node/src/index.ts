@@ -1,0 +1,9 @@
+/**
+ * The edge of every Paved backend plugin.
+ *
+ * @packageDocumentation
+ */
+export * from './parseInput';
+export * from './authorize';
+export * from './deadline';
+export * from './childEnv';
