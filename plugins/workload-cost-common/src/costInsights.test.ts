@@ -22,15 +22,50 @@ describe('Cost Insights intervals', () => {
     '2026-10-01/P30D',
     'P30D',
     'R0/P30D/2026-10-01',
+    'R2/P0D/2026-10-01',
+    'R2/P-30D/2026-10-01',
+    'R-2/P30D/2026-10-01',
+    'RNaN/P30D/2026-10-01',
+    'R2/PNaND/2026-10-01',
+    'R2/P30D/+12026-10-01',
   ])('refuses %s and shows the accepted form', intervals => {
     expect(() => parseIntervals(intervals)).toThrow(
-      `Cannot read "${intervals}" as Cost Insights intervals: write R<repetitions>/P<n>D`,
+      `Cannot read "${intervals}" as Cost Insights intervals: send R<n>/P<days>D/<YYYY-MM-DD> with n × days ≤ 366`,
     );
   });
 
-  it('refuses an end day that does not exist', () => {
-    expect(() => parseIntervals('R2/P30D/2026-02-30')).toThrow(
-      'Cannot read "2026-02-30" as a day',
+  it.each([
+    'R1/P800000D/2026-11-01',
+    'R2/P184D/2026-11-01',
+    'R99999999999999999999/P1D/2026-11-01',
+    'R13/P1M/2026-11-01',
+    'R1/P100000000M/2026-11-01',
+  ])('refuses %s: more than a year', intervals => {
+    expect(() => parseIntervals(intervals)).toThrow(
+      /^at most 366 days .*; send R<n>\/P<days>D\/<YYYY-MM-DD> with n × days ≤ 366/,
+    );
+  });
+
+  it('takes a whole leap year', () => {
+    expect(parseIntervals('R1/P366D/2025-01-01').startDate).toBe('2024-01-01');
+    expect(parseIntervals('R12/P1M/2025-01-01').startDate).toBe('2024-01-01');
+  });
+
+  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '1969-12-31'])(
+    'refuses the end day %s, which does not exist or is before 1970',
+    day => {
+      expect(() => parseIntervals(`R2/P30D/${day}`)).toThrow(
+        `Cannot read "${day}" as a day: write YYYY-MM-DD (UTC) from 1970-01-01 to 9999-12-31`,
+      );
+    },
+  );
+
+  it('refuses a start before 1970', () => {
+    expect(() => parseIntervals('R1/P30D/1970-01-10')).toThrow(
+      'outside 1970-01-01..9999-12-31',
+    );
+    expect(() => parseIntervals('R1/P1M/1970-01-10')).toThrow(
+      'as a day: write YYYY-MM-DD',
     );
   });
 });

@@ -1,7 +1,7 @@
 // Spotify Cost Insights' API shape (@backstage-community/plugin-cost-insights-common), so a
 // Cost Insights client can be fed from Paved's data, and teams that know that plugin read the
 // same numbers. Only the types and the two computations it expects of a client are here.
-import { dayParts, daysInMonth } from './utcDays';
+import { dayNumber, dayOfNumber, MAX_SPAN_DAYS, monthsBefore } from './utcDays';
 
 /** One point of a cost series: a UTC day ('YYYY-MM-DD') and its amount. */
 export interface DateAggregation {
@@ -43,22 +43,14 @@ export interface CostIntervals {
 }
 
 const INTERVALS = /^R(\d+)\/P(\d+)([DM])\/(\d{4}-\d{2}-\d{2})$/;
-
-function monthsBefore(day: string, months: number): string {
-  const { year, month, day: dayOfMonth } = dayParts(day);
-  const total = year * 12 + (month - 1) - months;
-  const targetYear = Math.floor(total / 12);
-  const targetMonth = (total % 12) + 1;
-  // 31 March minus one month is the last day of February, not 3 March.
-  const clamped = Math.min(dayOfMonth, daysInMonth(targetYear, targetMonth));
-  return new Date(Date.UTC(targetYear, targetMonth - 1, clamped))
-    .toISOString()
-    .slice(0, 10);
-}
+const FORM =
+  'R<n>/P<days>D/<YYYY-MM-DD> with n × days ≤ 366, or R<n>/P<months>M/<YYYY-MM-DD> with ' +
+  'n × months ≤ 12, the day being the end (exclusive), e.g. R2/P30D/2026-10-01';
 
 /**
  * Reads Cost Insights' intervals: R<n>/P<days>D/<end> or R<n>/P<months>M/<end> (P30D, P90D, P1M,
- * P3M in practice). Other ISO 8601 forms (weeks, times, a start instead of an end) are refused.
+ * P3M in practice). Other ISO 8601 forms (weeks, times, a start instead of an end) are refused,
+ * and so is a span past MAX_SPAN_DAYS: every day of it is read and answered.
  */
 export function parseIntervals(intervals: string): CostIntervals {
   const match = INTERVALS.exec(intervals.trim());
@@ -68,28 +60,31 @@ export function parseIntervals(intervals: string): CostIntervals {
     throw new Error(
       `Cannot read ${JSON.stringify(
         intervals,
-      )} as Cost Insights intervals: write R<repetitions>/P<n>D or R<repetitions>/P<n>M ` +
-        'followed by the end day, e.g. R2/P30D/2026-10-01 or R2/P1M/2026-10-01',
+      )} as Cost Insights intervals: send ${FORM}`,
     );
   }
-  const endDate = match[4];
-  const end = dayParts(endDate);
-  if (match[3] === 'D') {
-    const start = new Date(
-      Date.UTC(end.year, end.month - 1, end.day - repetitions * length),
+  const [, , , unit, endDate] = match;
+  const end = dayNumber(endDate);
+  // Checked before any day is built, so R1/P800000D never reaches the calendar; 12 months are
+  // at most 366 days.
+  const tooLong =
+    unit === 'D'
+      ? repetitions * length > MAX_SPAN_DAYS
+      : repetitions * length > 12;
+  if (tooLong) {
+    throw new Error(
+      `at most ${MAX_SPAN_DAYS} days (${repetitions} × ${length}${unit} is more); send ${FORM}`,
     );
-    return {
-      repetitions,
-      duration: { days: length },
-      endDate,
-      startDate: start.toISOString().slice(0, 10),
-    };
   }
+  const startDate =
+    unit === 'D'
+      ? dayOfNumber(end - repetitions * length)
+      : monthsBefore(endDate, repetitions * length);
   return {
     repetitions,
-    duration: { months: length },
+    duration: unit === 'D' ? { days: length } : { months: length },
     endDate,
-    startDate: monthsBefore(endDate, repetitions * length),
+    startDate,
   };
 }
 
