@@ -2,6 +2,7 @@
 // suite) start exactly the same backend. Configuration lives in app-config*.yaml.
 
 import type { BackendFeature } from '@backstage/backend-plugin-api';
+import { authModulePavedGuestProvider } from '@internal/plugin-auth-backend-module-paved-test-provider';
 import { gitHostUrlReaderServiceFactory } from '@internal/plugin-git-host-backend';
 
 /** A feature as `backend.add(...)` accepts it: the feature itself or a dynamic import of it. */
@@ -30,8 +31,9 @@ export function backendFeatures(): BackendFeatureInput[] {
 
     // auth plugin
     import('@backstage/plugin-auth-backend'),
-    // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-    import('@backstage/plugin-auth-backend-module-guest-provider'),
+    // development guest and test sign-in: inert unless configured, refuse to start in production
+    authModulePavedGuestProvider,
+    import('@internal/plugin-auth-backend-module-paved-test-provider'),
     // GitHub sign-in, used by app-config.production.yaml
     import('@backstage/plugin-auth-backend-module-github-provider'),
 
@@ -44,8 +46,8 @@ export function backendFeatures(): BackendFeatureInput[] {
 
     // permission plugin
     import('@backstage/plugin-permission-backend'),
-    // See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+    // who may do what: plugins/permission-backend-module-paved-policy/README.md
+    import('@internal/plugin-permission-backend-module-paved-policy'),
 
     // search plugin
     import('@backstage/plugin-search-backend'),
