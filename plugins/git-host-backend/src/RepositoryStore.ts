@@ -4,9 +4,10 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { Blob, BlobLimits, openBlob } from './blobs';
 import { validateRepositoryName } from './repositoryName';
 import { refAndPathCandidates, validateRef } from './refAndPath';
-import { runGit, spawnGit } from './runGit';
+import { killGroup, runGit, spawnGit } from './runGit';
 
 export interface RepositoryInfo {
   owner: string;
@@ -21,8 +22,25 @@ export interface RepositoryInfo {
 
 const DEFAULT_BRANCH = 'main';
 
+/**
+ * History is never rewritten or deleted through a push: a repository is the record of what was
+ * deployed. Set in every new repository and passed to every `git http-backend` (for old ones).
+ */
+export const RECEIVE_RULES: Record<string, string> = {
+  'receive.denyNonFastForwards': 'true',
+  'receive.denyDeletes': 'true',
+};
+
+const DEFAULT_LIMITS: BlobLimits = {
+  timeoutMs: 120_000,
+  maxBlobSizeBytes: 10 * 1024 * 1024,
+};
+
 export class RepositoryStore {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    readonly limits: BlobLimits = DEFAULT_LIMITS,
+  ) {}
 
   /** Absolute path of a repository; throws InputError for a name that is not allowed. */
   gitDir(owner: unknown, name: unknown): string {
@@ -35,7 +53,9 @@ export class RepositoryStore {
   }
 
   private git(gitDir: string, args: string[]) {
-    return runGit([`--git-dir=${gitDir}`, ...args]);
+    return runGit([`--git-dir=${gitDir}`, ...args], {
+      timeoutMs: this.limits.timeoutMs,
+    });
   }
 
   async exists(owner: string, name: string): Promise<boolean> {
@@ -122,16 +142,24 @@ export class RepositoryStore {
       );
     }
     try {
-      await runGit([
-        'init',
-        '--quiet',
-        '--bare',
-        `--initial-branch=${DEFAULT_BRANCH}`,
-        gitDir,
-      ]);
-      await this.git(gitDir, ['config', 'http.receivepack', 'true']);
-      if (options.claim)
-        await this.git(gitDir, ['config', 'paved.claim', options.claim]);
+      await runGit(
+        [
+          'init',
+          '--quiet',
+          '--bare',
+          `--initial-branch=${DEFAULT_BRANCH}`,
+          '--',
+          gitDir,
+        ],
+        { timeoutMs: this.limits.timeoutMs },
+      );
+      const settings: Record<string, string> = {
+        'http.receivepack': 'true',
+        ...RECEIVE_RULES,
+        ...(options.claim ? { 'paved.claim': options.claim } : {}),
+      };
+      for (const [key, value] of Object.entries(settings))
+        await this.git(gitDir, ['config', '--', key, value]);
       await fs.writeFile(
         path.join(gitDir, 'description'),
         `${options.description ?? ''}\n`,
@@ -236,39 +264,28 @@ export class RepositoryStore {
     return out.split('\0').filter(Boolean);
   }
 
-  /** A file's bytes and blob id at a commit, or undefined when the path is not a file there. */
+  /**
+   * A file at a commit (its blob id, size and a stream of its bytes), or undefined when the path
+   * is not a file there. A file over `limits.maxBlobSizeBytes` is a BlobTooLargeError (413).
+   */
   async readFile(
     owner: string,
     name: string,
     commit: string,
     filePath: string,
-  ) {
+  ): Promise<Blob | undefined> {
     const gitDir = this.gitDir(owner, name);
-    const spec = `${commit}:${filePath}`;
     const blob = (
       await this.git(gitDir, [
         'rev-parse',
         '--verify',
         '--quiet',
         '--end-of-options',
-        spec,
+        `${commit}:${filePath}`,
       ]).catch(() => '')
     ).trim();
     if (!blob) return undefined;
-    const type = (await this.git(gitDir, ['cat-file', '-t', blob])).trim();
-    if (type !== 'blob') return undefined;
-    const content = await new Promise<Buffer>((resolve, reject) => {
-      const child = spawnGit([`--git-dir=${gitDir}`, 'cat-file', 'blob', blob]);
-      const chunks: Buffer[] = [];
-      child.stdout!.on('data', chunk => chunks.push(chunk));
-      child.on('error', reject);
-      child.on('close', code =>
-        code === 0
-          ? resolve(Buffer.concat(chunks))
-          : reject(new Error(`git cat-file exited ${code}`)),
-      );
-    });
-    return { content, blob };
+    return openBlob(gitDir, blob, this.limits, `${owner}/${name}:${filePath}`);
   }
 
   /** A tar archive of the tree at a commit (optionally one folder of it). */
@@ -286,8 +303,13 @@ export class RepositoryStore {
       `--prefix=${name}/`,
       commit,
     ];
-    if (subpath) args.push(subpath);
-    const child = spawnGit(args);
-    return child.stdout!;
+    // `commit` is a resolved object id. `--` makes the path a path whatever validation let
+    // through (not --end-of-options: archive would then read a following `--` as a pathspec).
+    if (subpath) args.push('--', subpath);
+    const child = spawnGit(args, { timeoutMs: this.limits.timeoutMs });
+    const out = child.stdout!;
+    child.on('timeout', error => out.destroy(error));
+    out.on('close', () => killGroup(child));
+    return out;
   }
 }

@@ -241,7 +241,7 @@ describe('git host with anonymous reads', () => {
       .get('/api/git-host/repositories/checkout/timed/commits')
       .set('authorization', user);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/Give to=/);
+    expect(bad.body.error.message).toMatch(/to: give to=/);
   });
 
   it('refuses an anonymous push', async () => {

@@ -7,3 +7,13 @@
 export { gitHostPlugin as default } from './plugin';
 export { gitHostUrlReaderServiceFactory, GitHostUrlReader } from './urlReader';
 export { repositoryUrls } from './urls';
+export {
+  gitHostRepositoryConditions,
+  createGitHostRepositoryConditionalDecision,
+  gitHostRepositoryResourceRef,
+  gitHostRepositoryRules,
+} from './permissions';
+export type {
+  GitHostRepositoryResource,
+  GitHostRepositoryQuery,
+} from './permissions';

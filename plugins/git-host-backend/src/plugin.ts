@@ -2,15 +2,24 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import {
+  gitHostPermissions,
+  gitHostRepositoryPushPermission,
+} from '@internal/plugin-paved-common';
 import { promises as fs } from 'node:fs';
 import { readGitHostConfig } from './config';
+import {
+  gitHostRepositoryResourceRef,
+  gitHostRepositoryRules,
+  repositoryResources,
+} from './permissions';
 import { RepositoryStore } from './RepositoryStore';
 import { createRouter } from './router';
 import { assertGitAvailable } from './runGit';
 
 /**
  * The embedded git host: bare repositories under `gitHost.directory`, served over git's smart
- * HTTP protocol (by `git http-backend`) behind Backstage auth, with raw-file reads.
+ * HTTP protocol (by `git http-backend`) behind Backstage auth and permissions, with raw-file reads.
  */
 export const gitHostPlugin = createBackendPlugin({
   pluginId: 'git-host',
@@ -22,8 +31,11 @@ export const gitHostPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         discovery: coreServices.discovery,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
       },
-      async init({ config, logger, httpRouter, httpAuth, discovery }) {
+      async init({ config, logger, httpRouter, discovery, ...services }) {
         const settings = readGitHostConfig(config);
         await assertGitAvailable();
         await fs.mkdir(settings.directory, { recursive: true });
@@ -34,6 +46,15 @@ export const gitHostPlugin = createBackendPlugin({
               : ' (gitHost.directory not set: the default)'
           }; anonymous reads ${settings.anonymousRead ? 'allowed' : 'refused'}`,
         );
+        services.permissionsRegistry.addPermissions(gitHostPermissions);
+        services.permissionsRegistry.addResourceType({
+          resourceRef: gitHostRepositoryResourceRef,
+          permissions: [gitHostRepositoryPushPermission],
+          rules: Object.values(gitHostRepositoryRules),
+          getResources: repositoryResources(
+            settings.automationOnlyRepositories,
+          ),
+        });
         if (settings.anonymousRead) {
           // Reads (clone, fetch, raw files) are open; every handler still demands credentials
           // for the JSON API and for pushes.
@@ -41,9 +62,16 @@ export const gitHostPlugin = createBackendPlugin({
         }
         httpRouter.use(
           await createRouter({
-            store: new RepositoryStore(settings.directory),
-            httpAuth,
+            ...services,
+            logger,
+            store: new RepositoryStore(settings.directory, {
+              timeoutMs: settings.gitTimeoutMs,
+              maxBlobSizeBytes: settings.maxBlobSizeBytes,
+            }),
             anonymousRead: settings.anonymousRead,
+            automationOnlyRepositories: settings.automationOnlyRepositories,
+            maxPushSizeBytes: settings.maxPushSizeBytes,
+            timeoutMs: settings.gitTimeoutMs,
             externalBaseUrl: await discovery.getExternalBaseUrl('git-host'),
           }),
         );

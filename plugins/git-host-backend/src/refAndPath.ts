@@ -84,6 +84,15 @@ export function validateFilePath(
       `File path ${shown} must not contain empty or '.' segments`,
     );
   }
+  // git would read such a segment as an option wherever a path follows other arguments.
+  const optionLike = segments.find(segment => segment.startsWith('-'));
+  if (optionLike !== undefined) {
+    throw new InputError(
+      `File path ${shown} has the segment ${JSON.stringify(
+        optionLike.slice(0, 120),
+      )}, which starts with '-'; no path segment may start with '-'`,
+    );
+  }
   return filePath;
 }
 

@@ -1,11 +1,19 @@
-// HTTP routes of the git host. Thin: validate, ask the store or git, answer. Errors are thrown
-// as @backstage/errors and mapped to status codes by the framework.
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+// HTTP routes of the git host. Thin: validate, check the caller, ask the store or git, answer.
+// Errors are thrown as @backstage/errors and mapped to status codes by the framework.
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { gitHostRepositoryCreatePermission } from '@internal/plugin-paved-common';
+import { authorizeRequest, parseInput } from '@internal/plugin-paved-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { serveGitHttp } from './gitHttpBackend';
+import { CREATE_REFUSAL, createGitRoutes } from './gitRoutes';
 import { RepositoryInfo, RepositoryStore } from './RepositoryStore';
 import { repositoryUrls } from './urls';
 
@@ -16,10 +24,21 @@ const createBody = z.object({
   claim: z.string().max(200).optional(),
 });
 
+const commitsQuery = z.object({
+  to: z.string({ error: 'give to=<commit or ref>' }),
+  from: z.string().optional(),
+});
+
 export interface RouterOptions {
   store: RepositoryStore;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  logger: LoggerService;
   anonymousRead: boolean;
+  automationOnlyRepositories: string[];
+  maxPushSizeBytes: number;
+  timeoutMs: number;
   /** e.g. http://localhost:7007/api/git-host */
   externalBaseUrl: string;
 }
@@ -30,53 +49,49 @@ export async function createRouter(
   const { store, httpAuth, anonymousRead, externalBaseUrl } = options;
   const router = Router();
 
-  const describe = (info: RepositoryInfo) => {
-    const urls = repositoryUrls(externalBaseUrl, info.owner, info.name);
-    return {
-      ...info,
-      cloneUrl: urls.cloneUrl,
-      rawBaseUrl: `${externalBaseUrl}/${info.owner}/${info.name}/raw`,
-    };
+  const describe = (info: RepositoryInfo) => ({
+    ...info,
+    cloneUrl: repositoryUrls(externalBaseUrl, info.owner, info.name).cloneUrl,
+    rawBaseUrl: `${externalBaseUrl}/${info.owner}/${info.name}/raw`,
+  });
+  const signedIn = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const existing = async (owner: string, name: string) => {
+    if (!(await store.exists(owner, name)))
+      throw new NotFoundError(`Repository ${owner}/${name} does not exist`);
   };
-
-  /** Who is calling; anonymous callers only where reads are open and only for reads. */
-  async function caller(req: Request, access: 'read' | 'write') {
-    const credentials = await httpAuth.credentials(req, {
-      allow:
-        anonymousRead && access === 'read'
-          ? ['user', 'service', 'none']
-          : ['user', 'service'],
-    });
-    const { principal } = credentials;
-    if (principal.type === 'user') return principal.userEntityRef;
-    if (principal.type === 'service') return principal.subject;
-    return undefined;
-  }
 
   // --- JSON API (always authenticated) ---
   router.use('/repositories', express.json({ limit: '16kb' }));
 
   router.get('/repositories', async (req, res) => {
-    await caller(req, 'write');
+    await signedIn(req);
     res.json({ items: (await store.list()).map(describe) });
   });
 
   router.post('/repositories', async (req, res) => {
-    await caller(req, 'write');
-    const parsed = createBody.safeParse(req.body);
-    if (!parsed.success) {
-      throw new InputError(
-        `Invalid repository request: ${parsed.error.issues
-          .map(i => `${i.path.join('.')}: ${i.message}`)
-          .join('; ')}; send {"owner", "name", "description"?, "claim"?}`,
-      );
+    await authorizeRequest(options, req, gitHostRepositoryCreatePermission, {
+      refusal: CREATE_REFUSAL,
+    });
+    const body = parseInput(createBody, req.body, 'repository request');
+    const audit = await options.auditor.createEvent({
+      eventId: 'repository-create',
+      severityLevel: 'medium',
+      request: req,
+      meta: { repository: `${body.owner}/${body.name}` },
+    });
+    try {
+      const { info, created } = await store.create(body);
+      await audit.success({ meta: { created } });
+      res.status(created ? 201 : 200).json({ ...describe(info), created });
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
     }
-    const { info, created } = await store.create(parsed.data);
-    res.status(created ? 201 : 200).json({ ...describe(info), created });
   });
 
   router.get('/repositories/:owner/:name', async (req, res) => {
-    await caller(req, 'write');
+    await signedIn(req);
     const info = await store.get(req.params.owner, req.params.name);
     if (!info)
       throw new NotFoundError(
@@ -86,11 +101,9 @@ export async function createRouter(
   });
 
   router.get('/repositories/:owner/:name/tree', async (req, res) => {
-    await caller(req, 'write');
+    await signedIn(req);
     const { owner, name } = req.params;
-    if (!(await store.exists(owner, name))) {
-      throw new NotFoundError(`Repository ${owner}/${name} does not exist`);
-    }
+    await existing(owner, name);
     const ref = typeof req.query.ref === 'string' ? req.query.ref : 'main';
     const commit = await store.resolveRef(owner, name, ref);
     if (!commit)
@@ -106,73 +119,31 @@ export async function createRouter(
 
   // What a deploy brought (adoption metrics' lead time): ?to=<rev>[&from=<rev>].
   router.get('/repositories/:owner/:name/commits', async (req, res) => {
-    await caller(req, 'write');
+    await signedIn(req);
     const { owner, name } = req.params;
-    const { to, from } = req.query;
-    if (
-      typeof to !== 'string' ||
-      (from !== undefined && typeof from !== 'string')
-    ) {
-      throw new InputError(
-        'Give to=<commit or ref> and optionally from=<commit or ref>',
-      );
-    }
-    if (!(await store.exists(owner, name))) {
-      throw new NotFoundError(`Repository ${owner}/${name} does not exist`);
-    }
-    const commits = await store.commits(owner, name, { to, from });
+    const range = parseInput(commitsQuery, req.query, 'commits query');
+    await existing(owner, name);
+    const commits = await store.commits(owner, name, range);
     if (!commits) {
       throw new NotFoundError(
-        `${owner}/${name} has no commit ${to}${from ? ` or ${from}` : ''}`,
+        `${owner}/${name} has no commit ${range.to}${
+          range.from ? ` or ${range.from}` : ''
+        }`,
       );
     }
     res.json({ commits });
   });
 
   // --- git smart HTTP: /<owner>/<name>.git/... ---
-  const gitService = async (
-    req: Request,
-    res: express.Response,
-    servicePath: string,
-  ) => {
-    const { owner } = req.params;
-    const repo = req.params.repo;
-    if (!repo.endsWith('.git'))
-      throw new NotFoundError('Clone URLs end in .git');
-    const name = repo.slice(0, -4);
-    const pushing =
-      servicePath === 'git-receive-pack' ||
-      req.query.service === 'git-receive-pack';
-    const user = await caller(req, pushing ? 'write' : 'read');
-    if (pushing && !user)
-      throw new NotAllowedError('Pushing needs Backstage credentials');
-    // Repositories are created through the API only, never by a push.
-    if (!(await store.exists(owner, name))) {
-      throw new NotFoundError(`Repository ${owner}/${name} does not exist`);
-    }
-    serveGitHttp(req, res, {
-      projectRoot: store.root,
-      pathInfo: `/${owner}/${name}.git/${servicePath}`,
-      remoteUser: user,
-    });
-  };
-  router.get('/:owner/:repo/info/refs', (req, res) =>
-    gitService(req, res, 'info/refs'),
-  );
-  router.post('/:owner/:repo/git-upload-pack', (req, res) =>
-    gitService(req, res, 'git-upload-pack'),
-  );
-  router.post('/:owner/:repo/git-receive-pack', (req, res) =>
-    gitService(req, res, 'git-receive-pack'),
-  );
+  router.use(createGitRoutes(options));
 
   // --- raw files: /<owner>/<name>/raw/<ref>/<path> (and blob/, as the URL reader accepts) ---
   const rawFile = async (req: Request, res: express.Response) => {
-    await caller(req, 'read');
+    await httpAuth.credentials(req, {
+      allow: anonymousRead ? ['user', 'service', 'none'] : ['user', 'service'],
+    });
     const { owner, name } = req.params;
-    if (!(await store.exists(owner, name))) {
-      throw new NotFoundError(`Repository ${owner}/${name} does not exist`);
-    }
+    await existing(owner, name);
     const { commit, path } = await store.splitRefAndPath(
       owner,
       name,
@@ -185,9 +156,10 @@ export async function createRouter(
         `${owner}/${name} has no file ${path} at ${commit.slice(0, 8)}`,
       );
     res.setHeader('content-type', 'text/plain; charset=utf-8');
+    res.setHeader('content-length', String(file.size));
     res.setHeader('etag', `"${file.blob}"`);
     res.setHeader('x-content-type-options', 'nosniff');
-    res.send(file.content);
+    await pipeline(file.open(), res);
   };
   router.get('/:owner/:name/raw/*', rawFile);
   router.get('/:owner/:name/blob/*', rawFile);

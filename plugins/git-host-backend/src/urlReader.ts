@@ -19,7 +19,7 @@ import {
   NotImplementedError,
   NotModifiedError,
 } from '@backstage/errors';
-import { Readable } from 'node:stream';
+import { readAll } from './blobs';
 import { readGitHostConfig } from './config';
 import { RepositoryStore } from './RepositoryStore';
 
@@ -74,8 +74,8 @@ export class GitHostUrlReader implements UrlReaderService {
       throw new NotFoundError(`${url}: no file ${path} in ${owner}/${name}`);
     if (options?.etag === file.blob) throw new NotModifiedError();
     return {
-      buffer: async () => file.content,
-      stream: () => Readable.from(file.content),
+      buffer: () => readAll(file.open()),
+      stream: () => file.open(),
       etag: file.blob,
     };
   }
@@ -129,7 +129,11 @@ export const gitHostReaderFactory: ReaderFactory = ({
   const baseUrl = `${config
     .getString('backend.baseUrl')
     .replace(/\/+$/, '')}/api/git-host/`;
-  const store = new RepositoryStore(readGitHostConfig(config).directory);
+  const settings = readGitHostConfig(config);
+  const store = new RepositoryStore(settings.directory, {
+    timeoutMs: settings.gitTimeoutMs,
+    maxBlobSizeBytes: settings.maxBlobSizeBytes,
+  });
   const reader = new GitHostUrlReader(store, baseUrl, treeResponseFactory);
   return [{ predicate: (url: URL) => url.href.startsWith(baseUrl), reader }];
 };
