@@ -1,0 +1,185 @@
+// Starts Paved's real backend in this process: the features of packages/backend/src/index.ts,
+// app-config.yaml plus the suite's overlay, on a free loopback port, with everything it writes
+// in a temporary directory. The root router's `routes` is kept so the suite can list the routes
+// the running backend serves.
+import { createBackend } from '@backstage/backend-defaults';
+import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import type { RequestHandler } from 'express';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { repoRoot } from '../../catalog/__testUtils__/loadEntityFiles';
+import { loadBackendFeatures } from './loadBackendFeatures';
+import { suiteProbePlugin } from './suiteProbe';
+
+export const CANARY = {
+  POSTGRES_PASSWORD: 'canary-db-password-7c1f3e9a',
+  GITHUB_TOKEN: 'ghp_canaryScmToken4b8d2f6e0a9c7',
+};
+
+export type PavedBackend = {
+  baseUrl: string;
+  gitDirectory: string;
+  workDirectory: string;
+  routes: RequestHandler;
+  /** Everything the backend wrote to stdout and stderr while the suite ran. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Tees process.stdout and process.stderr into a buffer (the root logger writes there). */
+function captureOutput() {
+  const chunks: string[] = [];
+  const originals = {
+    stdout: process.stdout.write.bind(process.stdout),
+    stderr: process.stderr.write.bind(process.stderr),
+  };
+  for (const stream of ['stdout', 'stderr'] as const) {
+    (process[stream] as any).write = (chunk: unknown, ...rest: unknown[]) => {
+      chunks.push(String(chunk));
+      return (originals[stream] as any)(chunk, ...rest);
+    };
+  }
+  return {
+    text: () => chunks.join(''),
+    restore: () => {
+      process.stdout.write = originals.stdout;
+      process.stderr.write = originals.stderr;
+    },
+  };
+}
+
+/**
+ * The Jest setup of @backstage/cli blocks fetch; the backend's plugins call each other over
+ * HTTP, so loopback requests go through and anything else is still refused.
+ */
+function allowLoopbackFetch() {
+  const blocked = global.fetch;
+  const passThrough = (input: any, init?: any) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+      return Promise.reject(
+        new Error(`The security suite makes no request to ${url.host}`),
+      );
+    }
+    return blocked(input, init);
+  };
+  global.fetch = passThrough as typeof fetch;
+  return () => {
+    global.fetch = blocked;
+  };
+}
+
+export async function startPavedBackend(): Promise<PavedBackend> {
+  const restoreFetch = allowLoopbackFetch();
+  const workDirectory = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'paved-security-'),
+  );
+  const gitDirectory = path.join(workDirectory, 'git');
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const runtimeConfig = path.join(workDirectory, 'runtime-config.yaml');
+  fs.writeFileSync(
+    runtimeConfig,
+    stringify({
+      app: { baseUrl: 'http://127.0.0.1:3000' },
+      backend: {
+        baseUrl,
+        listen: { port, host: '127.0.0.1' },
+        database: {
+          connection: { directory: path.join(workDirectory, 'sqlite') },
+        },
+      },
+      gitHost: { directory: gitDirectory },
+      techdocs: {
+        publisher: {
+          local: { publishDirectory: path.join(workDirectory, 'techdocs') },
+        },
+      },
+      catalog: {
+        locations: [
+          {
+            type: 'file',
+            target: path.join(repoRoot, 'catalog', 'all.yaml'),
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'System',
+                  'API',
+                  'Resource',
+                  'Location',
+                  'Domain',
+                  'Group',
+                  'User',
+                ],
+              },
+            ],
+          },
+          {
+            type: 'file',
+            target: path.join(repoRoot, 'templates', 'all.yaml'),
+            rules: [{ allow: ['Template', 'Location'] }],
+          },
+        ],
+      },
+    }),
+  );
+  for (const [name, value] of Object.entries(CANARY)) process.env[name] = value;
+
+  const output = captureOutput();
+  let routes: RequestHandler | undefined;
+  const backend = createBackend();
+  backend.add(
+    rootConfigServiceFactory({
+      argv: [
+        '--config',
+        path.join(repoRoot, 'app-config.yaml'),
+        '--config',
+        path.join(__dirname, '..', 'security-test-config.yaml'),
+        '--config',
+        runtimeConfig,
+      ],
+      watch: false,
+    }),
+  );
+  backend.add(
+    rootHttpRouterServiceFactory({
+      configure(context) {
+        routes = context.routes;
+        context.applyDefaults();
+      },
+    }),
+  );
+  for (const feature of loadBackendFeatures()) backend.add(feature);
+  backend.add(suiteProbePlugin);
+  await backend.start();
+
+  return {
+    baseUrl,
+    gitDirectory,
+    workDirectory,
+    routes: routes!,
+    output: output.text,
+    async stop() {
+      await backend.stop();
+      output.restore();
+      restoreFetch();
+      fs.rmSync(workDirectory, { recursive: true, force: true });
+    },
+  };
+}
