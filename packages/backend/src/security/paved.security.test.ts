@@ -6,6 +6,7 @@ import { BAD_INPUTS, BadInput, OUTPUT_PROBE } from './badInputCorpus';
 import {
   filesUnder,
   git,
+  gitOverHttp,
   plantRepository,
   repositoryCommits,
 } from './__testUtils__/gitDisk';
@@ -302,7 +303,7 @@ describe('canary secrets', () => {
     const work = fs.mkdtempSync(path.join(backend.workDirectory, 'clone-'));
     const url = `${backend.baseUrl}/api/git-host/checkout/route-probe.git`;
     const auth = `http.extraHeader=Authorization: Bearer ${tokens.checkoutDeveloper}`;
-    git(['-c', auth, 'clone', '--', url, work]);
+    await gitOverHttp(['-c', auth, 'clone', '--', url, work]);
     fs.writeFileSync(
       path.join(work, 'canary.txt'),
       'pushed by the security suite\n',
@@ -320,7 +321,7 @@ describe('canary secrets', () => {
       ],
       work,
     );
-    git(['-c', auth, 'push', 'origin', 'HEAD:main'], work);
+    await gitOverHttp(['-c', auth, 'push', 'origin', 'HEAD:main'], work);
     const env = fs.readFileSync(envFile, 'utf8');
     expect(env).toContain('GIT_DIR');
     for (const value of Object.values(CANARY)) expect(env).not.toContain(value);

@@ -1,6 +1,7 @@
 // The git host's repositories as files on disk: what the suite counts to prove that a refused
 // request created nothing, and where it plants repositories and hooks.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -14,6 +15,22 @@ export function git(
     encoding: 'utf8',
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...env },
   });
+}
+
+/**
+ * git against the backend in this process: asynchronous, since a synchronous child would block
+ * the event loop that has to answer it.
+ */
+export async function gitOverHttp(
+  args: string[],
+  cwd?: string,
+): Promise<string> {
+  const { stdout } = await promisify(execFile)('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
+  return stdout;
 }
 
 /** `owner/name` → the number of commits on all its refs, for every repository on disk. */
