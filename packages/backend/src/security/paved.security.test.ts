@@ -268,7 +268,9 @@ describe('bad input', () => {
     '%s',
     async (_, c: BadInput) => {
       const before = await sideEffects();
-      const res = await send(c.as, c.method, c.path, { body: c.body as object | undefined });
+      const res = await send(c.as, c.method, c.path, {
+        body: c.body as object | undefined,
+      });
       if (c.template && res.status === 201) {
         const outcome = await taskOutcome(res.json.id);
         expect(outcome.status).toBe('failed');
