@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@material-ui/core';
 import { ServiceRow } from '../AdoptionClient';
-import { CsvColumn } from './csv';
+import { CsvColumn } from '@internal/plugin-paved-common';
 import { TableWithCsv } from './TableWithCsv';
 import { hours } from './format';
 

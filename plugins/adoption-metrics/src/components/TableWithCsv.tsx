@@ -1,7 +1,8 @@
 // A table of the Adoption page with a "Download CSV" of exactly its rows.
 import { Table, TableColumn } from '@backstage/core-components';
 import { Button } from '@material-ui/core';
-import { CsvColumn, downloadCsv, toCsv } from './csv';
+import { CsvColumn, toCsv } from '@internal/plugin-paved-common';
+import { downloadCsv } from './csv';
 
 export function TableWithCsv<T extends object>(props: {
   title: string;

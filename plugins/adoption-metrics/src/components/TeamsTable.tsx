@@ -3,7 +3,7 @@
 import { TableColumn } from '@backstage/core-components';
 import { Link } from '@material-ui/core';
 import { TeamRow } from '../AdoptionClient';
-import { CsvColumn } from './csv';
+import { CsvColumn } from '@internal/plugin-paved-common';
 import { TableWithCsv } from './TableWithCsv';
 import { percent, ratio } from './format';
 

@@ -1,21 +1,7 @@
-// CSV of what a table shows, quoted where a cell needs it (RFC 4180), for "Download CSV".
-export interface CsvColumn<T> {
-  header: string;
-  value: (row: T) => string | number | undefined;
-}
-
-const cell = (value: string | number | undefined) => {
-  const text = value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-export function toCsv<T>(columns: CsvColumn<T>[], rows: T[]): string {
-  return [
-    columns.map(c => cell(c.header)).join(','),
-    ...rows.map(row => columns.map(c => cell(c.value(row))).join(',')),
-  ].join('\n');
-}
-
+// "Download CSV" in the browser. The CSV itself is written by Paved's one writer
+// (@internal/plugin-paved-common's toCsv), which quotes as RFC 4180 says and neutralises cells
+// a spreadsheet would run as formulas: catalog values are written by anyone who can register an
+// entity.
 export function downloadCsv(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
   const a = document.createElement('a');
