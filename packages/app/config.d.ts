@@ -14,5 +14,26 @@ export interface Config {
      * @visibility frontend
      */
     goldenPathTemplate?: string;
+    /** Read by the Create form to say whom to ask when it refuses (modules/goldenPath). */
+    permissions?: {
+      /**
+       * The team that may act for every team (default group:default/platform); the policy
+       * reads it too.
+       * @visibility frontend
+       */
+      platformTeam?: string;
+    };
+    goldenPath?: {
+      offerings?: {
+        [offering: string]: {
+          /**
+           * Where the platform team takes requests (a channel, a URL); the Create form names it
+           * when it refuses.
+           * @visibility frontend
+           */
+          approvalContact?: string;
+        };
+      };
+    };
   };
 }

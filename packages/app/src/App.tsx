@@ -5,6 +5,7 @@ import { homeModule } from './modules/home';
 import { brandModule } from './modules/app';
 import { repositoriesPlugin } from './modules/repositories';
 import { analyticsModule } from './modules/analytics';
+import { goldenPathFormModule } from './modules/goldenPath';
 import adoptionMetricsPlugin from '@internal/plugin-adoption-metrics';
 import workloadCostPlugin from '@internal/plugin-workload-cost';
 
@@ -18,5 +19,6 @@ export default createApp({
     adoptionMetricsPlugin,
     workloadCostPlugin,
     analyticsModule,
+    goldenPathFormModule,
   ],
 });

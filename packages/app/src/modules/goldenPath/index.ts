@@ -1,0 +1,46 @@
+// The Create form offers only what the person may do: the scaffolder fields of the golden path
+// that ask the permission backend before the person submits anything.
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
+
+/** `ui:field: TeamPicker`: the owning team, among those the person may create services for. */
+const teamPickerField = FormFieldBlueprint.make({
+  name: 'team-picker',
+  params: {
+    field: async () => {
+      const { TeamPickerField } = await import('./TeamPickerField');
+      const { validateTeam } = await import('./validation');
+      return createFormField({
+        name: 'TeamPicker',
+        component: TeamPickerField as any,
+        validation: validateTeam as any,
+      });
+    },
+  },
+});
+
+/** `ui:field: ComponentChangePicker`: the service to change, refused at once if not theirs. */
+const componentChangePickerField = FormFieldBlueprint.make({
+  name: 'component-change-picker',
+  params: {
+    field: async () => {
+      const { ComponentChangePickerField } = await import(
+        './ComponentChangePickerField'
+      );
+      const { validateComponentChange } = await import('./validation');
+      return createFormField({
+        name: 'ComponentChangePicker',
+        component: ComponentChangePickerField as any,
+        validation: validateComponentChange as any,
+      });
+    },
+  },
+});
+
+export const goldenPathFormModule = createFrontendModule({
+  pluginId: 'scaffolder',
+  extensions: [teamPickerField, componentChangePickerField],
+});
