@@ -72,8 +72,11 @@ const q = encodeURIComponent;
 const rows: BadInput[] = [];
 const add = (row: BadInput) => rows.push(row);
 
+// A valid repository name part is no bad input (`constructor` and `yes` are names like others).
+const validNamePart = (v: string) => /^[a-z0-9][a-z0-9._-]{0,99}$/.test(v);
+
 // --- git-host ---
-for (const value of names) {
+for (const value of names.filter(v => !validNamePart(v))) {
   add({
     label: `git-host create owner=${value.slice(0, 30)}`,
     method: 'POST',
@@ -90,7 +93,7 @@ for (const value of [
   ...lookAlikes.slice(0, 1),
   'a: b',
   '*anchor',
-]) {
+].filter(v => !validNamePart(v))) {
   add({
     label: `git-host create name=${value.slice(0, 30)}`,
     method: 'POST',
@@ -109,7 +112,8 @@ add({
     name: 'probe-api',
     description: oversize.repeat(10),
   },
-  field: 'description',
+  // the body parser refuses it before any field is read, saying so
+  field: 'too large',
   as: 'service',
 });
 for (const value of [
@@ -138,8 +142,9 @@ for (const value of [
 for (const value of [
   `main/--output=${OUTPUT_PROBE}`,
   `--output=${OUTPUT_PROBE}/x`,
-  'main/../../../etc/passwd',
-  'main/%2e%2e/%2e%2e/etc/passwd',
+  // encoded: fetch would resolve a literal .. before sending
+  'main/..%2f..%2f..%2fetc%2fpasswd',
+  'main/%252e%252e/etc/passwd',
   'main//etc/passwd',
   '-n/README.md',
 ]) {
