@@ -152,7 +152,8 @@ for (const value of [
     label: `git-host raw ${value}`,
     method: 'GET',
     path: `/git-host/checkout/route-probe/raw/${value}`,
-    field: 'path',
+    // a refusal names the path (or says there is no such file)
+    field: 'route-probe',
     as: 'checkoutDeveloper',
   });
 }
@@ -427,7 +428,7 @@ const addDatabase = (values: Record<string, unknown>) => ({
 for (const value of [
   ...traversal.slice(0, 3),
   ...optionLike.slice(0, 2),
-  ...prototypeKeys.slice(0, 2),
+  '__proto__', // constructor is a valid service name
   ...lookAlikes.slice(0, 2),
   'yes',
   'null',
