@@ -51,11 +51,14 @@ export function readGitHostConfig(
     directory: path.resolve(cwd, directory ?? DEFAULT_GIT_HOST_DIRECTORY),
     directoryConfigured: directory !== undefined,
     anonymousRead: anonymousRead ?? false,
-    maxPushSizeBytes:
+    // Whole bytes: git reads receive.maxInputSize as an integer.
+    maxPushSizeBytes: Math.floor(
       readPositive(config, 'gitHost.maxPushSizeMegabytes', 100) * MEGABYTE,
+    ),
     gitTimeoutMs: readPositive(config, 'gitHost.gitTimeoutSeconds', 120) * 1000,
-    maxBlobSizeBytes:
+    maxBlobSizeBytes: Math.floor(
       readPositive(config, 'gitHost.maxBlobSizeMegabytes', 10) * MEGABYTE,
+    ),
     automationOnlyRepositories: readAutomationOnly(config),
   };
 }
