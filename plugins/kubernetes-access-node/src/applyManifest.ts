@@ -14,9 +14,14 @@
 // means: an object of the same name that someone else manages (another team's Application, a claim
 // edited by hand or by a controller) is reported as a conflict, naming the fields and the other
 // managers, not overwritten. Re-applying our own objects never conflicts (same field manager).
+//
+// With `owner` (an annotation and its value, e.g. the scaffolder task id), the first write is a
+// create, not an apply: of two tasks racing for one name, the API server lets exactly one create
+// the object (the other gets 409), and an object that carries another owner is refused instead of
+// being taken over, since apply with one shared field manager would merge into it silently.
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   createConfiguration,
   KubeConfig,
@@ -45,6 +50,11 @@ export interface ApplyManifestRequest {
   fieldManager?: string;
   /** Validate (schema, admission) and compute the result on the server without persisting it. */
   dryRun?: boolean;
+  /**
+   * Who the object belongs to: created only if absent (a create, so a racing writer gets 409),
+   * changed only while `metadata.annotations[annotation]` is `value`; otherwise a ConflictError.
+   */
+  owner?: { annotation: string; value: string };
 }
 
 export interface ApplyManifestResult {
@@ -115,6 +125,48 @@ interface ObjectRef {
 
 function isNotFound(error: unknown): boolean {
   return (error as { code?: unknown })?.code === 404;
+}
+
+function isAlreadyExists(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 409;
+}
+
+type Owner = NonNullable<ApplyManifestRequest['owner']>;
+
+function withOwner(
+  manifest: KubernetesObject,
+  owner: Owner | undefined,
+): KubernetesObject {
+  const body = desiredState(manifest);
+  if (owner) {
+    body.metadata = {
+      ...body.metadata,
+      annotations: {
+        ...body.metadata?.annotations,
+        [owner.annotation]: owner.value,
+      },
+    };
+  }
+  return body;
+}
+
+function checkOwner(
+  existing: KubernetesObject,
+  owner: Owner,
+  ref: ObjectRef,
+  clusterName: string,
+) {
+  const current = existing.metadata?.annotations?.[owner.annotation];
+  if (current === owner.value) return;
+  throw new ConflictError(
+    `${describeResource(
+      ref,
+    )} already exists on cluster '${clusterName}' and belongs to ${
+      current
+        ? 'another task'
+        : 'someone else (it has no ' + owner.annotation + ' annotation)'
+    }: it was not changed; the name is taken there, choose another name`,
+  );
 }
 
 /** Fields the server sets, which are never part of a desired state (and break apply if stale). */
@@ -233,6 +285,7 @@ export function createManifestApplier(
       manifest,
       fieldManager = DEFAULT_FIELD_MANAGER,
       dryRun = false,
+      owner,
     }) {
       const ref = refOf(manifest);
       const { cluster, api } = connect(clusterName);
@@ -242,12 +295,32 @@ export function createManifestApplier(
         verb: 'apply',
       };
       const resource = await discover(api, context);
-      const before = await read(api, ref, resource, context);
+      let before = await read(api, ref, resource, context);
+      const body = withOwner(manifest, owner);
+
+      if (owner && before) checkOwner(before, owner, ref, cluster.name);
+      if (owner && !before && !dryRun) {
+        try {
+          // The create decides the race; the apply below then makes this field manager the
+          // object's applier, so re-applying the same manifest later changes nothing.
+          await api.create(body, undefined, undefined, fieldManager);
+        } catch (error) {
+          if (!isAlreadyExists(error))
+            throw describeKubernetesError(error, {
+              ...context,
+              verb: 'create',
+            });
+          // Someone created it between our read and our create: whose is it?
+          const current = await read(api, ref, resource, context);
+          if (current) checkOwner(current, owner, ref, cluster.name);
+          before = current;
+        }
+      }
 
       let object: KubernetesObject;
       try {
         object = await api.patch(
-          desiredState(manifest),
+          body,
           undefined,
           dryRun ? 'All' : undefined,
           fieldManager,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { goldenPathPermissions } from '@internal/plugin-paved-common';
 import { readGoldenPathConfig } from './config/goldenPathConfig';
 import { GitOpsRepository } from './gitops/GitOpsRepository';
 import { ManifestDelivery } from './gitops/ManifestDelivery';
@@ -34,8 +35,23 @@ export const scaffolderModuleGoldenPath = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
       },
-      async init({ scaffolder, config, logger, discovery, auth, catalog }) {
+      async init({
+        scaffolder,
+        config,
+        logger,
+        discovery,
+        auth,
+        catalog,
+        permissions,
+        permissionsRegistry,
+        auditor,
+      }) {
+        // So the policy and RBAC tools know the golden path's permissions.
+        permissionsRegistry.addPermissions(goldenPathPermissions);
         const goldenPath = readGoldenPathConfig(config);
         const repositories = await createRepositoryHost({
           goldenPath,
@@ -56,6 +72,8 @@ export const scaffolderModuleGoldenPath = createBackendModule({
           delivery,
           catalog,
           auth,
+          permissions,
+          auditor,
         };
         logger.info(
           `Golden path: repositories on ${repositories.title}, ${goldenPath.delivery.mode} delivery`,

@@ -2,6 +2,10 @@
 // organisation's catalog (catalogServiceMock) and, for kubernetes mode, a given applier.
 import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
+import {
+  AuditorService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GoldenPathServices } from '../actions/GoldenPathServices';
 import { GitOpsRepository } from '../gitops/GitOpsRepository';
@@ -42,6 +46,8 @@ export function testServices(
     overrides?: Record<string, unknown>;
     applier?: ManifestApplier;
     entities?: Entity[];
+    permissions?: PermissionsService;
+    auditor?: AuditorService;
   } = {},
 ) {
   const config = goldenPathConfig(options.overrides);
@@ -61,6 +67,8 @@ export function testServices(
     ),
     catalog,
     auth: mockServices.auth(),
+    permissions: options.permissions ?? mockServices.permissions(),
+    auditor: options.auditor ?? mockServices.auditor.mock(),
   };
   return { services, repositories, gitops, catalog, config };
 }

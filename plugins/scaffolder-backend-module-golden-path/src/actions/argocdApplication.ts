@@ -1,8 +1,22 @@
 // golden-path:argocd:application: the Argo CD Application that deploys the service's k8s/ folder
 // into its namespace, committed to the GitOps repository or applied to the cluster.
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { InputError } from '@backstage/errors';
 import { argoApplicationManifest } from '../manifests/argoApplication';
-import { checkServiceName, serviceNames } from '../manifests/serviceNames';
+import { ownerName, serviceNames } from '../manifests/serviceNames';
+import { auditSideEffect } from '../audit/auditSideEffect';
+import { initiatorRef } from './authorizeGoldenPath';
+import {
+  environmentField,
+  gitRefField,
+  httpUrlField,
+  ownerField,
+  ownerRef,
+  parseActionInput,
+  repoPathField,
+  serviceNameField,
+} from './inputValidation';
+import { z } from 'zod';
 import { applicationPath } from '../gitops/gitopsLayout';
 import { environmentConfig } from './environment';
 import { GoldenPathServices } from './GoldenPathServices';
@@ -10,7 +24,7 @@ import { environmentInput, ownerInput, serviceNameInput } from './inputSchemas';
 import { examples } from './argocdApplication.examples';
 
 export function createArgoApplicationAction(services: GoldenPathServices) {
-  const { config, delivery } = services;
+  const { config, delivery, repositories, auditor } = services;
   return createTemplateAction({
     id: 'golden-path:argocd:application',
     description:
@@ -50,18 +64,65 @@ export function createArgoApplicationAction(services: GoldenPathServices) {
       },
     },
     async handler(ctx) {
-      const { name, environment } = ctx.input;
-      checkServiceName(name);
+      const input = parseActionInput(
+        'golden-path:argocd:application',
+        {
+          name: serviceNameField,
+          owner: ownerField,
+          environment: environmentField,
+          repoUrl: z.string({ error: 'send the clone URL of the service' }),
+          path: repoPathField.optional(),
+          revision: gitRefField.optional(),
+        },
+        ctx.input,
+      );
+      const { name, environment } = input;
+      const owner = ownerRef(input.owner);
       const env = environmentConfig(config, environment);
+      // The service's own repository (file:// in tests), or another http(s) git URL.
+      const { cloneUrl } = repositories.urls({
+        owner: repositories.ownerFor(ownerName(owner)),
+        name,
+      });
+      if (
+        input.repoUrl !== cloneUrl &&
+        !httpUrlField.safeParse(input.repoUrl).success
+      ) {
+        throw new InputError(
+          `Invalid input to golden-path:argocd:application: repoUrl: send an http(s) clone URL, e.g. ${cloneUrl} (the repository step's cloneUrl output)`,
+        );
+      }
       const manifest = argoApplicationManifest(config, env, {
         name,
         environment,
-        owner: ctx.input.owner,
-        repoUrl: ctx.input.repoUrl,
-        path: ctx.input.path ?? 'k8s',
-        revision: ctx.input.revision ?? 'main',
+        owner,
+        repoUrl: input.repoUrl,
+        path: input.path ?? 'k8s',
+        revision: input.revision ?? 'main',
         taskId: ctx.task.id,
       });
+      const location =
+        delivery.mode === 'gitops'
+          ? applicationPath(environment, name)
+          : `${env.cluster}/${manifest.metadata.namespace}/Application/${manifest.metadata.name}`;
+      const audited = async () =>
+        auditSideEffect(
+          {
+            auditor,
+            eventId: 'application-write',
+            actor: await initiatorRef(ctx),
+            taskId: ctx.task.id,
+            meta: {
+              entityRef: `component:default/${name}`,
+              application: manifest.metadata.name,
+              mode: delivery.mode,
+              location,
+              cluster: env.cluster,
+            },
+          },
+          deliver,
+          ([r]) => ({ result: r.action }),
+        );
       const deliver = () =>
         delivery.deliver(
           [
@@ -76,13 +137,14 @@ export function createArgoApplicationAction(services: GoldenPathServices) {
             taskId: ctx.task.id,
             workDir: ctx.workspacePath,
             message: `Add the Argo CD application ${manifest.metadata.name}`,
+            signal: ctx.signal,
           },
         );
       const [result] = ctx.isDryRun
         ? await deliver()
         : await ctx.checkpoint({
             key: `argocd.${delivery.mode}.${manifest.metadata.name}`,
-            fn: async () => JSON.parse(JSON.stringify(await deliver())),
+            fn: async () => JSON.parse(JSON.stringify(await audited())),
           });
       ctx.logger.info(
         `${ctx.isDryRun ? 'Would deliver' : 'Delivered'} Application ${

@@ -116,6 +116,37 @@ describe('golden-path:catalog:register', () => {
     );
   });
 
+  it('refuses a location outside the service repository before registering', async () => {
+    const { services, added } = ingestingCatalog();
+    const { ctx } = actionContext(
+      { catalogInfoUrl: 'https://evil.example/x/catalog-info.yaml' },
+      { workspacePath: workspace() },
+    );
+    await expect(
+      createCatalogRegisterAction(services).handler(ctx),
+    ).rejects.toThrow(
+      /catalogInfoUrl: send https:\/\/git.example\/checkout\/orders-api\/blob\/main\/catalog-info.yaml/,
+    );
+    expect(added).toEqual([]);
+  });
+
+  it("registers with the golden path's own credentials after checking the user may create for the owner", async () => {
+    const { services, catalog } = ingestingCatalog();
+    const { ctx } = actionContext(
+      { catalogInfoUrl: url },
+      { workspacePath: workspace() },
+    );
+    const authorize = jest.spyOn(services.permissions, 'authorize');
+    await createCatalogRegisterAction(services).handler(ctx);
+    expect(authorize).toHaveBeenCalledWith(
+      [expect.objectContaining({ resourceRef: 'group:default/checkout' })],
+      { credentials: await ctx.getInitiatorCredentials() },
+    );
+    const [, { credentials }] = (catalog.addLocation as jest.Mock).mock
+      .calls[0];
+    expect(credentials.principal.type).toBe('service');
+  });
+
   it('says what is wrong when the workspace has no catalog-info.yaml', async () => {
     const { services } = testServices();
     await expect(
@@ -129,6 +160,13 @@ describe('golden-path:catalog:register', () => {
     'runs its example: %s',
     async (_, example) => {
       const { services, added } = ingestingCatalog();
+      // The example uses the embedded git host's URLs.
+      services.repositories.urls = repo => ({
+        cloneUrl: `http://localhost:7007/api/git-host/${repo.owner}/${repo.name}.git`,
+        webUrl: `http://localhost:3000/git/${repo.owner}/${repo.name}`,
+        fileUrl: (branch, file) =>
+          `http://localhost:7007/api/git-host/${repo.owner}/${repo.name}/blob/${branch}/${file}`,
+      });
       const { ctx } = actionContext(parse(example.example).steps[0].input, {
         workspacePath: workspace(),
       });

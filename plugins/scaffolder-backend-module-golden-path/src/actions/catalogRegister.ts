@@ -1,5 +1,8 @@
 // golden-path:catalog:register: registers the new component's catalog-info.yaml and waits
 // (bounded) until the catalog has ingested it, so "Open in catalog" works when the task ends.
+// Registration runs with the golden path's own service credentials (people may not create catalog
+// locations), so this action first checks that the task's user may create a service for the
+// entity's owner, and that the location is the service's own repository.
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { stringifyEntityRef, Entity } from '@backstage/catalog-model';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
@@ -8,6 +11,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { GoldenPathServices } from './GoldenPathServices';
 import { examples } from './catalogRegister.examples';
+import { auditSideEffect } from '../audit/auditSideEffect';
+import { ownerName } from '../manifests/serviceNames';
+import { authorizeServiceCreate, initiatorRef } from './authorizeGoldenPath';
+import { gitRefField, ownerRef, parseActionInput } from './inputValidation';
+import { z } from 'zod';
 
 const POLL_MS = 500;
 
@@ -36,7 +44,7 @@ async function readWorkspaceEntity(
 }
 
 export function createCatalogRegisterAction(services: GoldenPathServices) {
-  const { catalog } = services;
+  const { catalog, auth, auditor, repositories } = services;
   return createTemplateAction({
     id: 'golden-path:catalog:register',
     description:
@@ -58,6 +66,13 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
                 'Path of the same file in the workspace (default catalog-info.yaml)',
             })
             .optional(),
+        branch: z =>
+          z
+            .string({
+              description:
+                'Branch the file is on (default main, as in the repository step)',
+            })
+            .optional(),
         timeoutSeconds: z =>
           z
             .number({
@@ -74,13 +89,50 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
       },
     },
     async handler(ctx) {
-      const { catalogInfoUrl } = ctx.input;
+      const input = parseActionInput(
+        'golden-path:catalog:register',
+        {
+          catalogInfoUrl: z.string({
+            error: 'send the URL of catalog-info.yaml in the new repository',
+          }),
+          catalogInfoPath: z
+            .string()
+            .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}\.ya?ml$/, {
+              error:
+                'send the path of a .yaml file in the workspace, e.g. catalog-info.yaml',
+            })
+            .optional(),
+          branch: gitRefField.optional(),
+          timeoutSeconds: z.number().min(1).max(300).optional(),
+        },
+        ctx.input,
+      );
+      const { catalogInfoUrl } = input;
+      const catalogInfoPath = input.catalogInfoPath ?? 'catalog-info.yaml';
       const entity = await readWorkspaceEntity(
         ctx.workspacePath,
-        ctx.input.catalogInfoPath ?? 'catalog-info.yaml',
+        catalogInfoPath,
       );
       const entityRef = stringifyEntityRef(entity);
-      const credentials = await ctx.getInitiatorCredentials();
+      if (!entityRef.startsWith('component:default/')) {
+        throw new InputError(
+          `${catalogInfoPath} describes ${entityRef}: the golden path registers one Component in namespace default`,
+        );
+      }
+      const owner = ownerRef(String(entity.spec?.owner ?? ''));
+      await authorizeServiceCreate(services, ctx, owner);
+      const expectedUrl = repositories
+        .urls({
+          owner: repositories.ownerFor(ownerName(owner)),
+          name: entity.metadata.name,
+        })
+        .fileUrl(input.branch ?? 'main', catalogInfoPath);
+      if (catalogInfoUrl !== expectedUrl) {
+        throw new InputError(
+          `Invalid input to golden-path:catalog:register: catalogInfoUrl: send ${expectedUrl}, the file in ${entity.metadata.name}'s own repository (the repository step's catalogInfoUrl output)`,
+        );
+      }
+      const credentials = await auth.getOwnServiceCredentials();
       ctx.output('entityRef', entityRef);
       ctx.output('catalogInfoUrl', catalogInfoUrl);
 
@@ -103,28 +155,41 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
 
       await ctx.checkpoint({
         key: `catalog.location.${catalogInfoUrl}`,
-        fn: async () => {
-          try {
-            await catalog.addLocation(
-              { type: 'url', target: catalogInfoUrl },
-              { credentials },
-            );
-          } catch (error) {
-            // Registered by an earlier attempt of this task.
-            if ((error as Error)?.name !== 'ConflictError') throw error;
-          }
-        },
+        fn: async () =>
+          auditSideEffect(
+            {
+              auditor,
+              eventId: 'catalog-register',
+              actor: await initiatorRef(ctx),
+              taskId: ctx.task.id,
+              meta: { entityRef, location: `url:${catalogInfoUrl}` },
+            },
+            async () => {
+              try {
+                await catalog.addLocation(
+                  { type: 'url', target: catalogInfoUrl },
+                  { credentials },
+                );
+                return 'registered';
+              } catch (error) {
+                // Registered by an earlier attempt of this task.
+                if ((error as Error)?.name !== 'ConflictError') throw error;
+                return 'already-registered';
+              }
+            },
+            result => ({ result }),
+          ).then(() => undefined),
       });
       ctx.logger.info(`Registered ${catalogInfoUrl}; waiting for ${entityRef}`);
 
-      const deadline = Date.now() + (ctx.input.timeoutSeconds ?? 60) * 1000;
+      const deadline = Date.now() + (input.timeoutSeconds ?? 60) * 1000;
       for (;;) {
         const found = await catalog.getEntityByRef(entityRef, { credentials });
         if (found) break;
         if (Date.now() > deadline) {
           throw new ServiceUnavailableError(
             `The catalog has not ingested ${entityRef} from ${catalogInfoUrl} after ${
-              ctx.input.timeoutSeconds ?? 60
+              input.timeoutSeconds ?? 60
             } s: ` +
               'open the location in the catalog (Register existing component) to see its processing errors, then retry the task.',
           );

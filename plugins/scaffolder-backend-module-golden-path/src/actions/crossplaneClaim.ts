@@ -2,7 +2,17 @@
 // the service's namespace, after the platform team's guardrails allowed it.
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { claimManifest, claimRef } from '../manifests/claim';
-import { checkServiceName, serviceNames } from '../manifests/serviceNames';
+import { serviceNames } from '../manifests/serviceNames';
+import { auditSideEffect } from '../audit/auditSideEffect';
+import { initiatorRef } from './authorizeGoldenPath';
+import {
+  databaseField,
+  environmentField,
+  ownerField,
+  ownerRef,
+  parseActionInput,
+  serviceNameField,
+} from './inputValidation';
 import { claimPath } from '../gitops/gitopsLayout';
 import { databaseRequest } from './databaseRequest';
 import { environmentConfig } from './environment';
@@ -16,7 +26,7 @@ import {
 import { examples } from './crossplaneClaim.examples';
 
 export function createCrossplaneClaimAction(services: GoldenPathServices) {
-  const { config, delivery } = services;
+  const { config, delivery, auditor } = services;
   return createTemplateAction({
     id: 'golden-path:crossplane:claim',
     description:
@@ -49,10 +59,20 @@ export function createCrossplaneClaimAction(services: GoldenPathServices) {
       },
     },
     async handler(ctx) {
-      const { name, environment, owner } = ctx.input;
-      checkServiceName(name);
+      const input = parseActionInput(
+        'golden-path:crossplane:claim',
+        {
+          name: serviceNameField,
+          owner: ownerField,
+          environment: environmentField,
+          database: databaseField,
+        },
+        ctx.input,
+      );
+      const { name, environment } = input;
+      const owner = ownerRef(input.owner);
       const env = environmentConfig(config, environment);
-      const request = databaseRequest(config, ctx.input.database);
+      const request = databaseRequest(config, input.database);
       const { namespace } = serviceNames(name, environment);
       if (!request) {
         ctx.logger.info('No database asked for: nothing to create');
@@ -105,13 +125,42 @@ export function createCrossplaneClaimAction(services: GoldenPathServices) {
             taskId: ctx.task.id,
             workDir: ctx.workspacePath,
             message: `Add ${claim.kind} ${namespace}/${claim.metadata.name} (${request.tier}, ${request.storageGB} GB)`,
+            signal: ctx.signal,
           },
+        );
+      const audited = async () =>
+        auditSideEffect(
+          {
+            auditor,
+            eventId: 'claim-write',
+            actor: await initiatorRef(ctx),
+            taskId: ctx.task.id,
+            meta: {
+              entityRef: `component:default/${name}`,
+              claim: claimRef(claim),
+              mode: delivery.mode,
+              location:
+                delivery.mode === 'gitops'
+                  ? claimPath(
+                      environment,
+                      name,
+                      claim.kind,
+                      claim.metadata.name,
+                    )
+                  : `${env.cluster}/${namespace}/${claim.kind}/${claim.metadata.name}`,
+              cluster: env.cluster,
+              tier: request.tier,
+              storageGB: request.storageGB,
+            },
+          },
+          deliver,
+          results => ({ result: results[1].action }),
         );
       const results = ctx.isDryRun
         ? await deliver()
         : await ctx.checkpoint({
             key: `claim.${delivery.mode}.${namespace}.${claim.metadata.name}`,
-            fn: async () => JSON.parse(JSON.stringify(await deliver())),
+            fn: async () => JSON.parse(JSON.stringify(await audited())),
           });
       const result = results[1];
       ctx.logger.info(

@@ -3,13 +3,14 @@ import {
   EnvironmentConfig,
   GoldenPathConfig,
 } from '../config/goldenPathConfig';
+import { ownValue } from '../guardrails/checkClaimRequest';
 
 /** The configured environment, or an InputError listing the ones that exist. */
 export function environmentConfig(
   config: GoldenPathConfig,
   environment: string,
 ): EnvironmentConfig {
-  const env = config.environments[environment];
+  const env = ownValue(config.environments, environment);
   if (!env) {
     throw new InputError(
       `Unknown environment "${environment}": choose ${Object.keys(

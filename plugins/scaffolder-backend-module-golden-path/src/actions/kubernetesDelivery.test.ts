@@ -167,6 +167,46 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
     );
   });
 
+  it('lets exactly one of two same-name tasks racing for an Application have it', async () => {
+    const race = { ...service, name: `${name}-r` };
+    const attempt = (taskId: string) =>
+      createArgoApplicationAction(services).handler(
+        actionContext(
+          { ...race, repoUrl: `https://git.example/checkout/${taskId}.git` },
+          { taskId },
+        ).ctx,
+      );
+    const results = await Promise.allSettled([
+      attempt('race-a'),
+      attempt('race-b'),
+    ]);
+    const won = results.filter(r => r.status === 'fulfilled');
+    const lost = results.filter(
+      (r): r is PromiseRejectedResult => r.status === 'rejected',
+    );
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(String(lost[0].reason)).toMatch(
+      new RegExp(
+        `Application ${k8s.namespace}/${race.name}-dev (already exists on cluster paved-local, made by another task|already exists on cluster 'paved-local' and belongs to another task)`,
+      ),
+    );
+    const app = (await k8s.kubeConfig
+      .makeApiClient(CustomObjectsApi)
+      .getNamespacedCustomObject({
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        namespace: k8s.namespace,
+        plural: 'applications',
+        name: `${race.name}-dev`,
+      })) as any;
+    const winner = results[0].status === 'fulfilled' ? 'race-a' : 'race-b';
+    expect(app.metadata.annotations['paved.dev/scaffolder-task']).toBe(winner);
+    expect(app.spec.source.repoURL).toBe(
+      `https://git.example/checkout/${winner}.git`,
+    );
+  });
+
   it("creates the service's namespace and the claim, which the API server validates against the XRD", async () => {
     const first = actionContext(
       { ...service, database },

@@ -32,6 +32,7 @@ describe('golden-path:preflight', () => {
         owner: 'checkout',
         name: 'orders-api',
       }).cloneUrl,
+      taskId: 'task-1',
     });
   });
 
@@ -46,14 +47,14 @@ describe('golden-path:preflight', () => {
   });
 
   it.each([
-    [{ name: 'Orders_API' }, /not a valid service name/],
+    [{ name: 'Orders_API' }, /name: use 4 to 30 characters/],
     [
       { owner: 'group:default/nobody' },
       /Owner "group:default\/nobody" is not a team in the catalog/,
     ],
     [
       { owner: 'component:default/orders-service' },
-      /is not a team in the catalog/,
+      /owner: send the owning team as group:default\/<team>/,
     ],
     [
       { name: 'orders-service' },

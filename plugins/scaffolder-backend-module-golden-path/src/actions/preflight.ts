@@ -1,18 +1,20 @@
 // golden-path:preflight: the first step of a golden-path template. Checks everything that can be
 // checked before anything is created (the name is free in the catalog, the SCM, the GitOps
 // repository or the cluster; the owner is a team; the database is inside the guardrails) and
-// fixes the values later steps and the catalog entity share, such as the creation time.
+// fixes the values later steps and the catalog entity share, such as the creation time. It is also
+// where the task's user is authorized: the later steps write with the golden path's own service
+// credentials.
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ConflictError, InputError } from '@backstage/errors';
 import { argoApplicationManifest } from '../manifests/argoApplication';
 import { claimManifest, claimRef } from '../manifests/claim';
-import {
-  checkServiceName,
-  ownerName,
-  serviceNames,
-} from '../manifests/serviceNames';
+import { ownerName, serviceNames } from '../manifests/serviceNames';
 import { applicationPath, claimPath } from '../gitops/gitopsLayout';
-import { ManifestToDeliver } from '../gitops/ManifestDelivery';
+import { ManifestToDeliver, TASK_ANNOTATION } from '../gitops/ManifestDelivery';
+import {
+  authorizeComponentChange,
+  authorizeServiceCreate,
+} from './authorizeGoldenPath';
 import { databaseRequest } from './databaseRequest';
 import { environmentConfig } from './environment';
 import { GoldenPathServices } from './GoldenPathServices';
@@ -23,6 +25,15 @@ import {
   serviceNameInput,
 } from './inputSchemas';
 import { examples } from './preflight.examples';
+import {
+  databaseField,
+  environmentField,
+  flagField,
+  ownerField,
+  ownerRef,
+  parseActionInput,
+  serviceNameField,
+} from './inputValidation';
 
 export function createPreflightAction(services: GoldenPathServices) {
   const { config, catalog, repositories, delivery } = services;
@@ -64,35 +75,70 @@ export function createPreflightAction(services: GoldenPathServices) {
           }),
         repositoryUrl: z =>
           z.string({ description: 'Clone URL the repository will have' }),
+        taskId: z =>
+          z.string({
+            description:
+              "This task's id, for the skeleton's paved.dev/scaffolder-task annotation (a retry recognises its own component by it)",
+          }),
       },
     },
     async handler(ctx) {
-      const { name, owner, environment } = ctx.input;
-      const newRepository = ctx.input.newRepository ?? true;
-      checkServiceName(name);
+      const input = parseActionInput(
+        'golden-path:preflight',
+        {
+          name: serviceNameField,
+          owner: ownerField,
+          environment: environmentField,
+          database: databaseField,
+          newRepository: flagField,
+        },
+        ctx.input,
+      );
+      const { name, environment } = input;
+      const owner = ownerRef(input.owner);
+      const newRepository = input.newRepository ?? true;
       const env = environmentConfig(config, environment);
-      const request = databaseRequest(config, ctx.input.database);
+      const request = databaseRequest(config, input.database);
       const credentials = await ctx.getInitiatorCredentials();
 
       const team = await catalog.getEntityByRef(owner, { credentials });
       if (!team || team.kind !== 'Group') {
         throw new InputError(
-          `Owner "${owner}" is not a team in the catalog: pick an existing Group with the Owner field (or ask the platform team to add yours to catalog/).`,
+          `Owner "${input.owner}" is not a team in the catalog: pick an existing Group with the Owner field (or ask the platform team to add yours to catalog/).`,
         );
       }
-      const component = await catalog.getEntityByRef(
-        `component:default/${name}`,
-        { credentials },
-      );
-      if (newRepository && component) {
-        throw new ConflictError(
-          `A component named ${name} already exists in the catalog (owned by ${component.spec?.owner}): choose another service name.`,
+      const componentRef = `component:default/${name}`;
+      const component = await catalog.getEntityByRef(componentRef, {
+        credentials,
+      });
+      if (newRepository) {
+        await authorizeServiceCreate(services, ctx, owner);
+        // This task's own component (registered by an earlier attempt) is a retry, not a clash.
+        const ownComponent =
+          component?.metadata.annotations?.[TASK_ANNOTATION] === ctx.task.id;
+        if (component && !ownComponent) {
+          throw new ConflictError(
+            `A component named ${name} already exists in the catalog (owned by ${component.spec?.owner}): choose another service name.`,
+          );
+        }
+      } else {
+        if (!component) {
+          throw new InputError(
+            `There is no component named ${name} in the catalog: pick an existing service.`,
+          );
+        }
+        const componentOwner = ownerRef(String(component.spec?.owner ?? ''));
+        await authorizeComponentChange(
+          services,
+          ctx,
+          componentRef,
+          componentOwner,
         );
-      }
-      if (!newRepository && !component) {
-        throw new InputError(
-          `There is no component named ${name} in the catalog: pick an existing service.`,
-        );
+        if (componentOwner !== owner) {
+          throw new InputError(
+            `Invalid input: owner: ${componentRef} belongs to ${componentOwner}, not ${owner}: send its owner.`,
+          );
+        }
       }
 
       const repo = { owner: repositories.ownerFor(ownerName(owner)), name };
@@ -143,6 +189,7 @@ export function createPreflightAction(services: GoldenPathServices) {
       await delivery.check(manifests, {
         taskId: ctx.task.id,
         workDir: await ctx.createTemporaryDirectory(),
+        signal: ctx.signal,
       });
       for (const m of manifests) {
         ctx.logger.info(
@@ -167,6 +214,7 @@ export function createPreflightAction(services: GoldenPathServices) {
         claim ? claim.spec.writeConnectionSecretToRef.name : '',
       );
       ctx.output('repositoryUrl', urls.cloneUrl);
+      ctx.output('taskId', ctx.task.id);
     },
   });
 }

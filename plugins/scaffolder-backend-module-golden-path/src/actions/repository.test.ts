@@ -99,7 +99,7 @@ describe('golden-path:repository:publish', () => {
     const { services, repositories } = testServices();
     const { ctx } = actionContext({ ...input, name: 'Orders_API' });
     await expect(createRepositoryAction(services).handler(ctx)).rejects.toThrow(
-      /"Orders_API" is not a valid service name: use 4 to 30 characters/,
+      /Invalid input to golden-path:repository:publish: name: use 4 to 30 characters/,
     );
     expect(repositories.list()).toEqual([]);
   });

@@ -1,10 +1,21 @@
 // golden-path:repository:publish: creates the service's repository on the configured host and
 // pushes the rendered skeleton as its first commit. Retry-safe: creation and push are
-// checkpointed, and the host recognises a repository this task made.
+// checkpointed, and the host recognises a repository this task made. Both run with the golden
+// path's own credentials (RepositoryHost), after the preflight authorized the task's user.
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ConflictError } from '@backstage/errors';
 import fs from 'node:fs/promises';
-import { checkServiceName, ownerName } from '../manifests/serviceNames';
+import { ownerName } from '../manifests/serviceNames';
+import { auditSideEffect } from '../audit/auditSideEffect';
+import { initiatorRef } from './authorizeGoldenPath';
+import {
+  descriptionField,
+  gitRefField,
+  ownerField,
+  ownerRef,
+  parseActionInput,
+  serviceNameField,
+} from './inputValidation';
 import { pushNewRepository, remoteBranchCommit } from '../scm/gitCli';
 import { GoldenPathServices } from './GoldenPathServices';
 import { ownerInput, serviceNameInput } from './inputSchemas';
@@ -23,7 +34,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 export function createRepositoryAction(services: GoldenPathServices) {
-  const { repositories } = services;
+  const { repositories, auditor } = services;
   return createTemplateAction({
     id: 'golden-path:repository:publish',
     description:
@@ -54,12 +65,32 @@ export function createRepositoryAction(services: GoldenPathServices) {
       },
     },
     async handler(ctx) {
-      const { name, description = '' } = ctx.input;
-      const branch = ctx.input.defaultBranch ?? 'main';
-      checkServiceName(name);
+      const input = parseActionInput(
+        'golden-path:repository:publish',
+        {
+          name: serviceNameField,
+          owner: ownerField,
+          description: descriptionField.optional(),
+          defaultBranch: gitRefField.optional(),
+        },
+        ctx.input,
+      );
+      const { name, description = '' } = input;
+      const branch = input.defaultBranch ?? 'main';
+      const owner = ownerRef(input.owner);
       const repo = {
-        owner: repositories.ownerFor(ownerName(ctx.input.owner)),
+        owner: repositories.ownerFor(ownerName(owner)),
         name,
+      };
+      const audit = {
+        auditor,
+        actor: await initiatorRef(ctx),
+        taskId: ctx.task.id,
+      };
+      const auditMeta = {
+        entityRef: `component:default/${name}`,
+        repository: `${repo.owner}/${name}`,
+        host: repositories.title,
       };
       const urls = repositories.urls(repo);
       const files = await listFiles(ctx.workspacePath);
@@ -87,7 +118,12 @@ export function createRepositoryAction(services: GoldenPathServices) {
       const { created } = await ctx.checkpoint({
         key: `repository.create.${repo.owner}.${name}`,
         fn: () =>
-          repositories.create({ ...repo, description, claim: ctx.task.id }),
+          auditSideEffect(
+            { ...audit, eventId: 'repository-create', meta: auditMeta },
+            () =>
+              repositories.create({ ...repo, description, claim: ctx.task.id }),
+            r => ({ result: r.created ? 'created' : 'reused' }),
+          ),
       });
       ctx.logger.info(
         created
@@ -97,27 +133,38 @@ export function createRepositoryAction(services: GoldenPathServices) {
 
       const commit = await ctx.checkpoint({
         key: `repository.push.${repo.owner}.${name}`,
-        fn: async () => {
-          const authorization = await repositories.gitAuthorization();
-          const gitDir = await ctx.createTemporaryDirectory();
-          const pushed = await remoteBranchCommit({
-            cwd: gitDir,
-            remoteUrl: urls.cloneUrl,
-            branch,
-            authorization,
-          });
-          // Pushed by an earlier attempt of this task, which then stopped before its checkpoint.
-          if (pushed) return pushed;
-          return pushNewRepository({
-            dir: ctx.workspacePath,
-            gitDir,
-            remoteUrl: urls.cloneUrl,
-            branch,
-            message: `Create ${name} from the Paved golden path`,
-            authorization,
-            signal: ctx.signal,
-          });
-        },
+        fn: () =>
+          auditSideEffect(
+            {
+              ...audit,
+              eventId: 'repository-push',
+              meta: { ...auditMeta, branch },
+            },
+            async () => {
+              const authorization = await repositories.gitAuthorization();
+              const gitDir = await ctx.createTemporaryDirectory();
+              const pushed = await remoteBranchCommit({
+                cwd: gitDir,
+                remoteUrl: urls.cloneUrl,
+                branch,
+                authorization,
+                signal: ctx.signal,
+              });
+              // Pushed by an earlier attempt of this task, which stopped before its checkpoint.
+              if (pushed) return { commit: pushed, reused: true };
+              const commit = await pushNewRepository({
+                dir: ctx.workspacePath,
+                gitDir,
+                remoteUrl: urls.cloneUrl,
+                branch,
+                message: `Create ${name} from the Paved golden path`,
+                authorization,
+                signal: ctx.signal,
+              });
+              return { commit, reused: false };
+            },
+            r => ({ result: r.reused ? 'reused' : 'pushed', commit: r.commit }),
+          ).then(r => r.commit),
       });
       ctx.logger.info(
         `Pushed ${files.length} files to ${branch} (${commit.slice(0, 8)})`,

@@ -11,6 +11,9 @@ import { git, remoteBranchCommit } from '../scm/gitCli';
 import { RepositoryHost } from '../scm/RepositoryHost';
 import { initialGitopsFiles } from './gitopsLayout';
 
+/** Which scaffolder task wrote a manifest (the same annotation ManifestDelivery checks). */
+const TASK_ANNOTATION = 'paved.dev/scaffolder-task';
+
 export interface GitOpsFile {
   path: string;
   content: string;
@@ -67,8 +70,9 @@ export class GitOpsRepository {
   async read(
     files: string[],
     workDir: string,
+    signal?: AbortSignal,
   ): Promise<Record<string, string | undefined>> {
-    const dir = await this.checkout(workDir, false);
+    const dir = await this.checkout(workDir, false, signal);
     const out: Record<string, string | undefined> = {};
     for (const file of files) {
       out[file] = dir
@@ -80,13 +84,20 @@ export class GitOpsRepository {
 
   async write(
     files: GitOpsFile[],
-    options: { workDir: string; taskId: string; message: string },
+    options: {
+      workDir: string;
+      taskId: string;
+      message: string;
+      /** The task's abort signal; every git command also has its own deadline. */
+      signal?: AbortSignal;
+    },
   ): Promise<GitOpsWriteResult> {
+    const { signal } = options;
     await this.ensureExists();
     const authorization = await this.host.gitAuthorization();
     const branch = this.config.delivery.gitopsBranch;
     for (let attempt = 1; ; attempt++) {
-      const dir = (await this.checkout(options.workDir, true))!;
+      const dir = (await this.checkout(options.workDir, true, signal))!;
       const written: string[] = [];
       const unchanged: string[] = [];
       for (const file of files) {
@@ -109,23 +120,29 @@ export class GitOpsRepository {
         files.map(f => [f.path, this.fileUrl(f.path)]),
       );
       if (!written.length) {
-        const commit = (await git(['rev-parse', 'HEAD'], { cwd: dir })).trim();
+        const commit = (
+          await git(['rev-parse', 'HEAD'], { cwd: dir, signal })
+        ).trim();
         return { written, unchanged, commit, urls };
       }
-      await git(['add', '--', ...written], { cwd: dir });
+      await git(['add', '--', ...written], { cwd: dir, signal });
       await git(['commit', '--quiet', '--no-verify', '-m', options.message], {
         cwd: dir,
+        signal,
       });
       try {
         await git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], {
           cwd: dir,
           authorization,
+          signal,
         });
-        const commit = (await git(['rev-parse', 'HEAD'], { cwd: dir })).trim();
+        const commit = (
+          await git(['rev-parse', 'HEAD'], { cwd: dir, signal })
+        ).trim();
         return { written, unchanged, commit, urls };
       } catch (error) {
         // Another task pushed first: start again from the new tip.
-        if (attempt >= PUSH_ATTEMPTS) throw error;
+        if (attempt >= PUSH_ATTEMPTS || signal?.aborted) throw error;
       }
     }
   }
@@ -155,6 +172,7 @@ export class GitOpsRepository {
   private async checkout(
     workDir: string,
     create: boolean,
+    signal?: AbortSignal,
   ): Promise<string | undefined> {
     const { cloneUrl } = this.urls;
     const branch = this.config.delivery.gitopsBranch;
@@ -168,20 +186,22 @@ export class GitOpsRepository {
       remoteUrl: cloneUrl,
       branch,
       authorization,
+      signal,
     });
     if (!tip) {
       if (!create) return undefined;
       await git(['init', '--quiet', `--initial-branch=${branch}`], {
         cwd: dir,
+        signal,
       });
-      await git(['remote', 'add', 'origin', cloneUrl], { cwd: dir });
+      await git(['remote', 'add', 'origin', cloneUrl], { cwd: dir, signal });
       for (const file of initialGitopsFiles(this.config, cloneUrl, branch)) {
         await fs.mkdir(path.dirname(path.join(dir, file.path)), {
           recursive: true,
         });
         await fs.writeFile(path.join(dir, file.path), file.content);
       }
-      await git(['add', '--all'], { cwd: dir });
+      await git(['add', '--all'], { cwd: dir, signal });
       await git(
         [
           'commit',
@@ -189,17 +209,18 @@ export class GitOpsRepository {
           '-m',
           'Initial layout: app of apps per environment',
         ],
-        { cwd: dir },
+        { cwd: dir, signal },
       );
       try {
         await git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], {
           cwd: dir,
           authorization,
+          signal,
         });
         return dir;
       } catch {
         // Someone else initialised it at the same moment: use theirs.
-        return this.checkout(workDir, create);
+        return this.checkout(workDir, create, signal);
       }
     }
     await git(
@@ -214,7 +235,7 @@ export class GitOpsRepository {
         cloneUrl,
         dir,
       ],
-      { cwd: workDir, authorization },
+      { cwd: workDir, authorization, signal },
     );
     return dir;
   }
@@ -222,9 +243,7 @@ export class GitOpsRepository {
 
 function taskOf(manifestYaml: string): string | undefined {
   try {
-    return parse(manifestYaml)?.metadata?.annotations?.[
-      'paved.dev/scaffolder-task'
-    ];
+    return parse(manifestYaml)?.metadata?.annotations?.[TASK_ANNOTATION];
   } catch {
     return undefined;
   }

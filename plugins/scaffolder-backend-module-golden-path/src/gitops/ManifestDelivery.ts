@@ -7,6 +7,9 @@ import { GitOpsRepository } from './GitOpsRepository';
 import { toYaml } from './gitopsLayout';
 import { ManifestApplier } from '@internal/plugin-kubernetes-access-node';
 
+/** The annotation that says which scaffolder task made an object (and may change it). */
+export const TASK_ANNOTATION = 'paved.dev/scaffolder-task';
+
 export interface ManifestToDeliver {
   /** Where it goes in the GitOps repository. */
   path: string;
@@ -53,8 +56,7 @@ export class ManifestDelivery {
       namespace,
       name,
     });
-    const owner =
-      existing?.metadata?.annotations?.['paved.dev/scaffolder-task'];
+    const owner = existing?.metadata?.annotations?.[TASK_ANNOTATION];
     if (existing && owner !== taskId && m.manifest.kind !== 'Namespace') {
       throw new ConflictError(
         `${m.manifest.kind} ${
@@ -69,7 +71,7 @@ export class ManifestDelivery {
   /** Fails when any of the manifests' names is taken by another task; changes nothing. */
   async check(
     manifests: ManifestToDeliver[],
-    options: { taskId: string; workDir: string },
+    options: { taskId: string; workDir: string; signal?: AbortSignal },
   ): Promise<void> {
     if (this.mode === 'kubernetes') {
       for (const m of manifests) await this.checkNotTaken(m, options.taskId);
@@ -78,6 +80,7 @@ export class ManifestDelivery {
     const existing = await this.gitops.read(
       manifests.map(m => m.path),
       options.workDir,
+      options.signal,
     );
     for (const m of manifests) {
       const current = existing[m.path];
@@ -94,6 +97,7 @@ export class ManifestDelivery {
       taskId: string;
       workDir: string;
       message: string;
+      signal?: AbortSignal;
     },
   ): Promise<DeliveredManifest[]> {
     const files = manifests.map(m => ({ ...m, yaml: toYaml(m.manifest) }));
@@ -111,6 +115,13 @@ export class ManifestDelivery {
                 cluster: m.cluster,
                 manifest: m.manifest,
                 dryRun: options.dryRun,
+                // Create-only, then this task's alone: a same-name task racing this one is
+                // refused by the API server instead of taking the object over. A namespace is
+                // shared by the service's objects (its Application and its claims).
+                owner:
+                  m.manifest.kind === 'Namespace'
+                    ? undefined
+                    : { annotation: TASK_ANNOTATION, value: options.taskId },
               });
         if (m.manifest.kind === 'Namespace' && action === 'created') {
           namespacesToCreate.add(name);
@@ -146,6 +157,7 @@ export class ManifestDelivery {
       const existing = await this.gitops.read(
         files.map(f => f.path),
         options.workDir,
+        options.signal,
       );
       return files.map(m => {
         const current = existing[m.path];
@@ -162,6 +174,7 @@ export class ManifestDelivery {
         workDir: options.workDir,
         taskId: options.taskId,
         message: options.message,
+        signal: options.signal,
       },
     );
     return files.map(m =>

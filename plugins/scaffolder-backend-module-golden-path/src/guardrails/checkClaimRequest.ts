@@ -24,6 +24,14 @@ export interface CheckedClaimRequest {
   options: Record<string, boolean>;
 }
 
+/** `record[key]` when the record itself has that key, never what its prototype has. */
+export function ownValue<T>(
+  record: Record<string, T>,
+  key: string,
+): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 const list = (items: string[]) =>
   items.length <= 1
     ? items.join('')
@@ -37,7 +45,8 @@ export function checkClaimRequest(
   config: Pick<GoldenPathConfig, 'offerings'>,
   request: ClaimRequest,
 ): CheckedClaimRequest {
-  const offering = config.offerings[request.offering];
+  // Own keys only: a tier or offering named `constructor` or `__proto__` is unknown, not a prototype.
+  const offering = ownValue(config.offerings, request.offering);
   if (!offering) {
     const known = Object.keys(config.offerings);
     throw new InputError(
@@ -52,7 +61,7 @@ export function checkClaimRequest(
   const ask = `ask the platform team (${offering.approvalContact})`;
   const tiers = Object.keys(offering.tiers);
   const openTiers = tiers.filter(t => !offering.tiers[t].requiresApproval);
-  const tier = offering.tiers[request.tier];
+  const tier = ownValue(offering.tiers, request.tier);
   if (!tier) {
     problems.push(
       `tier "${request.tier}" is not offered for ${
@@ -77,7 +86,7 @@ export function checkClaimRequest(
   }
 
   const storage = request.storageGB;
-  if (!Number.isInteger(storage)) {
+  if (!Number.isSafeInteger(storage)) {
     problems.push(`storage must be a whole number of GB, not "${storage}"`);
   } else if (storage < offering.minStorageGB) {
     problems.push(

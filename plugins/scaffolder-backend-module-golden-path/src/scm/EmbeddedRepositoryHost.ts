@@ -1,7 +1,10 @@
 // The portal's own git host (plugin git-host): repositories are created through its API with a
-// service token, and pushed to over smart HTTP with the same kind of token.
+// service token, and pushed to over smart HTTP with the same kind of token: the golden path's own
+// service credentials, never the user's (the policy denies people repository creation and pushes
+// to the GitOps repository; the preflight has checked the user may create the service).
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ConflictError, ResponseError } from '@backstage/errors';
+import { fetchWithDeadline } from '@internal/plugin-paved-node';
 import { RepositoryHost, RepositoryLocation } from './RepositoryHost';
 
 const PLUGIN_ID = 'git-host';
@@ -75,7 +78,7 @@ export class EmbeddedRepositoryHost implements RepositoryHost {
 
   private async request(path: string, init: RequestInit = {}) {
     const baseUrl = await this.deps.discovery.getBaseUrl(PLUGIN_ID);
-    return fetch(`${baseUrl}${path}`, {
+    return fetchWithDeadline(`${baseUrl}${path}`, {
       ...init,
       headers: {
         ...init.headers,

@@ -72,7 +72,7 @@ describe('IntegrationRepositoryHost', () => {
     ]);
     expect(calls[1].body).toEqual({
       name: 'orders-api',
-      description: 'Orders',
+      description: 'Orders [paved-task:t1]',
       private: true,
       auto_init: false,
     });
@@ -118,7 +118,7 @@ describe('IntegrationRepositoryHost', () => {
     expect(calls[2].body).toEqual({
       name: 'orders-api',
       path: 'orders-api',
-      description: 'Orders',
+      description: 'Orders [paved-task:t1]',
       namespace_id: 42,
     });
     expect(calls[2].headers['private-token']).toBe('gl-token');
@@ -146,6 +146,91 @@ describe('IntegrationRepositoryHost', () => {
     expect(host.urls(repo).fileUrl('main', 'catalog-info.yaml')).toBe(
       'https://gitea.example/paved-demo/orders-api/src/branch/main/catalog-info.yaml',
     );
+  });
+
+  it.each([
+    [
+      'github',
+      'github.com',
+      'https://api.github.com/repos/paved-demo/orders-api',
+    ],
+    [
+      'gitlab',
+      'gitlab.com',
+      'https://gitlab.com/api/v4/projects/paved-demo%2Forders-api',
+    ],
+    [
+      'gitea',
+      'gitea.example',
+      'https://gitea.example/api/v1/repos/paved-demo/orders-api',
+    ],
+  ] as const)(
+    'gives a retried task back the repository its first attempt made on %s',
+    async (provider, host, repoUrl) => {
+      const calls = fakeFetch({
+        [`GET ${repoUrl}`]: {
+          status: 200,
+          body: { description: 'Orders [paved-task:t1]' },
+        },
+      });
+      const api = new IntegrationRepositoryHost({
+        provider,
+        host,
+        organization: 'paved-demo',
+        integrations,
+      });
+      await expect(api.find(repo)).resolves.toEqual({ claim: 't1' });
+      await expect(api.create(repo)).resolves.toEqual({ created: false });
+      await expect(api.create({ ...repo, claim: 't2' })).rejects.toThrow(
+        /already exists .*choose another service name/,
+      );
+      expect(calls.filter(c => c.method === 'POST')).toEqual([]);
+    },
+  );
+
+  it('takes back a repository created by its own attempt in a race (GitHub 422)', async () => {
+    let created = false;
+    jest
+      .spyOn(global, 'fetch')
+      .mockImplementation(async (_input: any, init: any = {}) => {
+        if (init.method === 'POST') {
+          created = true;
+          return new Response('{}', { status: 422 });
+        }
+        return created
+          ? new Response(
+              JSON.stringify({ description: 'Orders [paved-task:t1]' }),
+              {
+                status: 200,
+              },
+            )
+          : new Response('{}', { status: 404 });
+      });
+    const api = new IntegrationRepositoryHost({
+      provider: 'github',
+      host: 'github.com',
+      organization: 'paved-demo',
+      integrations,
+    });
+    await expect(api.create(repo)).resolves.toEqual({ created: false });
+  });
+
+  it('gives every REST call a deadline', async () => {
+    const calls: (AbortSignal | undefined)[] = [];
+    jest
+      .spyOn(global, 'fetch')
+      .mockImplementation(async (_: any, init: any = {}) => {
+        calls.push(init.signal);
+        return new Response('{}', { status: 404 });
+      });
+    const api = new IntegrationRepositoryHost({
+      provider: 'gitea',
+      host: 'gitea.example',
+      organization: 'paved-demo',
+      integrations,
+    });
+    await api.find(repo);
+    expect(calls[0]).toBeInstanceOf(AbortSignal);
   });
 
   it('says which integrations entry is missing', () => {

@@ -6,6 +6,7 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { ConflictError, InputError, ResponseError } from '@backstage/errors';
+import { fetchWithDeadline } from '@internal/plugin-paved-node';
 import { RepositoryHost, RepositoryLocation } from './RepositoryHost';
 
 type Provider = 'github' | 'gitlab' | 'gitea';
@@ -26,6 +27,23 @@ interface ProviderApi {
   createRequest(
     repo: RepositoryLocation & { description: string },
   ): Promise<{ path: string; body: object }>;
+}
+
+/**
+ * These hosts have no field of their own for "made by task X", so the claim travels in the
+ * description, set in the same call that creates the repository (no window in which a repository
+ * exists without its claim) and read back by `find` on every host's REST API.
+ */
+const CLAIM = /\s*\[paved-task:([A-Za-z0-9._-]{1,100})\]$/;
+
+export function describeWithClaim(description: string, claim: string) {
+  return `${description.slice(0, 200)} [paved-task:${claim}]`.trim();
+}
+
+export function claimOf(description: unknown): string | undefined {
+  return typeof description === 'string'
+    ? CLAIM.exec(description)?.[1]
+    : undefined;
 }
 
 const basic = (user: string, password: string) =>
@@ -80,7 +98,7 @@ function providerApi(
       repoPath: ({ owner, name }) =>
         `/projects/${encodeURIComponent(`${owner}/${name}`)}`,
       createRequest: async ({ owner, name, description }) => {
-        const res = await fetch(
+        const res = await fetchWithDeadline(
           `${apiBase}/namespaces/${encodeURIComponent(owner)}`,
           { headers: { 'private-token': token } },
         );
@@ -146,28 +164,30 @@ export class IntegrationRepositoryHost implements RepositoryHost {
   }
 
   async find(repo: RepositoryLocation) {
-    const res = await fetch(`${this.api.apiBase}${this.api.repoPath(repo)}`, {
-      headers: await this.api.headers(),
-    });
+    const res = await fetchWithDeadline(
+      `${this.api.apiBase}${this.api.repoPath(repo)}`,
+      { headers: await this.api.headers() },
+    );
     if (res.status === 404) return undefined;
     if (!res.ok) throw await ResponseError.fromResponse(res);
-    // These hosts keep no claim: a repository that exists before the task is always a conflict,
-    // and a retried task skips creation through its checkpoint instead.
-    return {};
+    const body = (await res.json().catch(() => ({}))) as {
+      description?: unknown;
+    };
+    return { claim: claimOf(body?.description) };
   }
 
   async create(
     repo: RepositoryLocation & { description: string; claim: string },
   ) {
-    if (await this.find(repo)) {
-      throw new ConflictError(
-        `A repository named ${repo.owner}/${repo.name} already exists on ${
-          this.title
-        } (${this.urls(repo).webUrl}); choose another service name.`,
-      );
-    }
-    const { path, body } = await this.api.createRequest(repo);
-    const res = await fetch(`${this.api.apiBase}${path}`, {
+    const existing = await this.find(repo);
+    // Made by an earlier attempt of this task (a retry after a crash): take it back.
+    if (existing?.claim === repo.claim) return { created: false };
+    if (existing) throw this.taken(repo);
+    const { path, body } = await this.api.createRequest({
+      ...repo,
+      description: describeWithClaim(repo.description, repo.claim),
+    });
+    const res = await fetchWithDeadline(`${this.api.apiBase}${path}`, {
       method: 'POST',
       headers: {
         ...(await this.api.headers()),
@@ -175,8 +195,22 @@ export class IntegrationRepositoryHost implements RepositoryHost {
       },
       body: JSON.stringify(body),
     });
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return { created: true };
+    if (res.ok) return { created: true };
+    // 409 (Gitea), 422 (GitHub) or 400 (GitLab): created meanwhile, by this task or another.
+    if ([400, 409, 422].includes(res.status)) {
+      const now = await this.find(repo);
+      if (now?.claim === repo.claim) return { created: false };
+      if (now) throw this.taken(repo);
+    }
+    throw await ResponseError.fromResponse(res);
+  }
+
+  private taken(repo: RepositoryLocation) {
+    return new ConflictError(
+      `A repository named ${repo.owner}/${repo.name} already exists on ${
+        this.title
+      } (${this.urls(repo).webUrl}); choose another service name.`,
+    );
   }
 
   gitAuthorization(): Promise<string> {
