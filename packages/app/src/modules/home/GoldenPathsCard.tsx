@@ -1,10 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
 import { Link as RouterLink } from 'react-router-dom';
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { RequestErrorPanel } from '../../components/RequestErrorPanel';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Button } from '@material-ui/core';
@@ -21,7 +18,7 @@ export const GoldenPathsCard = () => {
   }, [catalogApi]);
 
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <RequestErrorPanel error={error} />;
   return (
     <>
       {value?.length ? (

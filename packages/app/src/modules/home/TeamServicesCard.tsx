@@ -3,10 +3,10 @@ import { Link as RouterLink } from 'react-router-dom';
 import {
   EmptyState,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { RequestErrorPanel } from '../../components/RequestErrorPanel';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -58,7 +58,7 @@ export const TeamServicesCard = () => {
   }, [identityApi, catalogApi]);
 
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <RequestErrorPanel error={error} />;
   if (!value?.length) {
     return (
       <EmptyState

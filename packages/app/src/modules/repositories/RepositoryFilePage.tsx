@@ -10,8 +10,8 @@ import {
   MarkdownContent,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { RequestErrorPanel } from '../../components/RequestErrorPanel';
 import { rawFileUrl } from './GitHostClient';
 import { markdownLinkTransformer, repositoryPagePath } from './paths';
 import { useGitHost } from './useGitHost';
@@ -72,7 +72,7 @@ export const RepositoryFilePage = () => {
   );
   const body = () => {
     if (loading) return <Progress />;
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (error) return <RequestErrorPanel error={error} />;
     if (!value?.repository) {
       return (
         <EmptyState

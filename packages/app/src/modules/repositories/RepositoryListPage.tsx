@@ -7,10 +7,10 @@ import {
   Link,
   Page,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { RequestErrorPanel } from '../../components/RequestErrorPanel';
 import { Button } from '@material-ui/core';
 import { Repository } from './GitHostClient';
 import { repositoryPagePath } from './paths';
@@ -44,7 +44,7 @@ export const RepositoryListPage = () => {
       />
       <Content>
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <RequestErrorPanel error={error} />}
         {value && value.length === 0 && (
           <EmptyState
             missing="content"

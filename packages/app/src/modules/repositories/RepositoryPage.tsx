@@ -10,8 +10,8 @@ import {
   MarkdownContent,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { RequestErrorPanel } from '../../components/RequestErrorPanel';
 import { Grid, List, ListItem, ListItemText } from '@material-ui/core';
 import { filePagePath, markdownLinkTransformer } from './paths';
 import { useGitHost } from './useGitHost';
@@ -42,7 +42,7 @@ export const RepositoryPage = () => {
       />
       <Content>
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <RequestErrorPanel error={error} />}
         {!loading && !error && !value && (
           <EmptyState
             missing="data"
