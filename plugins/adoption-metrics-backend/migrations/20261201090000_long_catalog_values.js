@@ -9,6 +9,7 @@
  * names (the catalog and Kubernetes cap their parts at 63 and 253 characters) and values the
  * plugin writes itself (times, outcomes, statuses, pseudonyms, quarters).
  */
+/** @type {Record<string, Record<string, 'nullable' | 'notNullable'>>} */
 const LONG_COLUMNS = {
   adoption_catalog_snapshots: {
     owner: 'nullable', // spec.owner

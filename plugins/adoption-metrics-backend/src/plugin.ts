@@ -3,12 +3,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { adoptionMetricsPermissions } from '@internal/plugin-adoption-metrics-common';
 import { collectArgoHistory } from './collectors/argoHistoryCollector';
 import { snapshotCatalog } from './collectors/catalogSnapshotCollector';
 import { collectClaims } from './collectors/claimCollector';
 import { collectCommitTimes } from './collectors/commitTimeCollector';
 import { collectTemplateRuns } from './collectors/templateRunCollector';
 import { addPeopleRoutes } from './people/addPeopleRoutes';
+import { pseudonymSaltSource } from './people/pseudonymSalt';
 import { createRouter } from './router';
 import { readAdoptionSettings } from './settings';
 import { AdoptionStore } from './store/AdoptionStore';
@@ -26,12 +28,22 @@ export const adoptionMetricsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const settings = readAdoptionSettings(deps.config);
+        // Before anything else: a production backend without the salt does not start.
+        const pseudonymSalt = pseudonymSaltSource({
+          configuredSalt: settings.pseudonymSalt,
+          logger: deps.logger,
+          nodeEnv: process.env.NODE_ENV,
+        });
+        // So the policy and RBAC tools know them.
+        deps.permissionsRegistry.addPermissions(adoptionMetricsPermissions);
         const store = await AdoptionStore.create(deps.database);
         // The scheduler runs each pass on one replica only.
         await deps.scheduler.scheduleTask({
@@ -39,20 +51,23 @@ export const adoptionMetricsPlugin = createBackendPlugin({
           frequency: { minutes: settings.collectEveryMinutes },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 15 },
-          fn: async () => {
-            await snapshotCatalog({ ...deps, store }).catch(error =>
+          // The scheduler aborts the signal at the timeout; every outbound call and every page
+          // or item loop of the pass stops with it.
+          fn: async signal => {
+            const pass = { ...deps, store, signal };
+            await snapshotCatalog(pass).catch(error =>
               deps.logger.warn(`Catalog snapshot failed: ${error}`),
             );
             // Each source records its own failure; one failing leaves the others running.
-            await collectArgoHistory({ ...deps, store });
-            await collectTemplateRuns({ ...deps, store });
-            await collectClaims({ ...deps, store });
-            await collectCommitTimes({ ...deps, store });
+            await collectArgoHistory(pass);
+            await collectTemplateRuns(pass);
+            await collectClaims(pass);
+            await collectCommitTimes(pass);
           },
         });
         const router = await createRouter({ ...deps, store, settings });
         // Portal use (POST /events, GET /usage) and the survey (/survey...).
-        await addPeopleRoutes(router, { ...deps, settings });
+        await addPeopleRoutes(router, { ...deps, settings, pseudonymSalt });
         deps.httpRouter.use(router);
       },
     });

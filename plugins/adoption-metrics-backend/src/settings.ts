@@ -52,7 +52,14 @@ const schema = z.object({
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD or EUR')
     .default('USD'),
   // Portal use and the survey (src/usage, src/survey).
-  pseudonymSalt: z.string().min(16, 'use at least 16 characters').optional(),
+  // A secret: its value never appears in an error.
+  pseudonymSalt: z
+    .string({ error: 'must be a string of at least 32 characters' })
+    .min(
+      32,
+      'must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)',
+    )
+    .optional(),
   eligiblePeople: z.number().int().min(1).optional(),
   survey: z
     .object({

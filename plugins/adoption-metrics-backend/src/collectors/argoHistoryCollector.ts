@@ -10,6 +10,7 @@ import {
 } from '@internal/plugin-kubernetes-access-node';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { AdoptionStore, DeployRow } from '../store/AdoptionStore';
+import { Deadlines, withDeadlines } from './kubeDeadline';
 
 export const ARGO_COLLECTOR = 'argocd-history';
 
@@ -70,16 +71,22 @@ export function deploysOf(cluster: string, app: Application): DeployRow[] {
   return rows;
 }
 
-export async function collectArgoHistory(deps: {
-  config: Config;
-  store: AdoptionStore;
-  logger: LoggerService;
-}): Promise<{ added: number; errors: string[] }> {
+export async function collectArgoHistory(
+  deps: Deadlines & {
+    config: Config;
+    store: AdoptionStore;
+    logger: LoggerService;
+  },
+): Promise<{ added: number; errors: string[] }> {
   let added = 0;
   const errors: string[] = [];
   for (const cluster of readClusters(deps.config)) {
+    deps.signal?.throwIfAborted();
     try {
-      const api = kubeConfigForCluster(cluster).makeApiClient(CustomObjectsApi);
+      const api = withDeadlines(
+        kubeConfigForCluster(cluster),
+        deps,
+      ).makeApiClient(CustomObjectsApi);
       const list = (await api.listClusterCustomObject({
         group: 'argoproj.io',
         version: 'v1alpha1',

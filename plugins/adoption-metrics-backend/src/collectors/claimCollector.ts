@@ -13,6 +13,7 @@ import {
 import { KubernetesObject, KubernetesObjectApi } from '@kubernetes/client-node';
 import { AdoptionStore } from '../store/AdoptionStore';
 import { ClaimRow } from '../store/ClaimStore';
+import { Deadlines, withDeadlines } from './kubeDeadline';
 
 export const CLAIM_COLLECTOR = 'crossplane-claims';
 
@@ -46,23 +47,27 @@ export function claimOf(cluster: string, object: KubernetesObject): ClaimRow {
   };
 }
 
-export async function collectClaims(deps: {
-  config: Config;
-  store: AdoptionStore;
-  logger: LoggerService;
-  now?: Date;
-}): Promise<{ seen: number; errors: string[] }> {
+export async function collectClaims(
+  deps: Deadlines & {
+    config: Config;
+    store: AdoptionStore;
+    logger: LoggerService;
+    now?: Date;
+  },
+): Promise<{ seen: number; errors: string[] }> {
   const kinds = claimKinds(deps.config);
   const now = (deps.now ?? new Date()).toISOString();
   const errors: string[] = [];
   let seen = 0;
   for (const cluster of readClusters(deps.config)) {
+    deps.signal?.throwIfAborted();
     const api = KubernetesObjectApi.makeApiClient(
-      kubeConfigForCluster(cluster),
+      withDeadlines(kubeConfigForCluster(cluster), deps),
     );
     const claims: ClaimRow[] = [];
     const listed: string[] = [];
     for (const kind of kinds) {
+      deps.signal?.throwIfAborted();
       try {
         const list = await api.list(kind.apiVersion, kind.kind);
         claims.push(

@@ -4,7 +4,9 @@
 // so the coverage shows. A git host that does not answer is retried next pass.
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { fetchWithDeadline } from '@internal/plugin-paved-node';
 import { AdoptionStore } from '../store/AdoptionStore';
+import { Deadlines } from './kubeDeadline';
 import { DeployNeedingCommits } from '../store/CommitTimeStore';
 
 export const COMMIT_TIME_COLLECTOR = 'commit-times';
@@ -24,11 +26,13 @@ export function gitHostRepository(
   return undefined;
 }
 
-export async function collectCommitTimes(deps: {
-  discovery: DiscoveryService;
-  auth: AuthService;
-  store: AdoptionStore;
-}): Promise<{ recorded: number }> {
+export async function collectCommitTimes(
+  deps: Deadlines & {
+    discovery: DiscoveryService;
+    auth: AuthService;
+    store: AdoptionStore;
+  },
+): Promise<{ recorded: number }> {
   let recorded = 0;
   try {
     const pending = await deps.store.commitTimes.pending(PER_PASS);
@@ -49,11 +53,15 @@ export async function collectCommitTimes(deps: {
         to: deploy.revision,
         ...(deploy.previousRevision ? { from: deploy.previousRevision } : {}),
       });
-      const res = await fetch(
+      const res = await fetchWithDeadline(
         `${internal}/repositories/${encodeURIComponent(
           repo.owner,
         )}/${encodeURIComponent(repo.name)}/commits?${query}`,
-        { headers: { Authorization: `Bearer ${token}` } },
+        {
+          headers: { Authorization: `Bearer ${token}` },
+          signal: deps.signal,
+          timeoutMs: deps.timeoutMs,
+        },
       );
       // A revision the repository does not have (rewritten history): nothing to count.
       if (res.status === 404) return [];
@@ -64,6 +72,7 @@ export async function collectCommitTimes(deps: {
       return commits.map(c => c.committedAt);
     };
     for (const deploy of pending) {
+      deps.signal?.throwIfAborted();
       await deps.store.commitTimes.record(deploy.id, await commitsOf(deploy));
       recorded++;
     }

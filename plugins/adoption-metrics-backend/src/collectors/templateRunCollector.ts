@@ -3,7 +3,9 @@
 // page whose tasks are all already recorded as finished, so a pass reads little once caught up.
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { fetchWithDeadline } from '@internal/plugin-paved-node';
 import { AdoptionStore } from '../store/AdoptionStore';
+import { Deadlines } from './kubeDeadline';
 import { TemplateRunRow } from '../store/TemplateRunStore';
 
 export const TEMPLATE_RUN_COLLECTOR = 'scaffolder-tasks';
@@ -40,11 +42,13 @@ export function runOf(task: SerializedTask): TemplateRunRow | undefined {
   };
 }
 
-export async function collectTemplateRuns(deps: {
-  discovery: DiscoveryService;
-  auth: AuthService;
-  store: AdoptionStore;
-}): Promise<{ seen: number }> {
+export async function collectTemplateRuns(
+  deps: Deadlines & {
+    discovery: DiscoveryService;
+    auth: AuthService;
+    store: AdoptionStore;
+  },
+): Promise<{ seen: number }> {
   let seen = 0;
   try {
     const base = await deps.discovery.getBaseUrl('scaffolder');
@@ -53,11 +57,14 @@ export async function collectTemplateRuns(deps: {
       targetPluginId: 'scaffolder',
     });
     for (let page = 0; page < MAX_PAGES; page++) {
+      deps.signal?.throwIfAborted();
       const url = `${base}/v2/tasks?order=desc:created_at&limit=${PAGE}&offset=${
         page * PAGE
       }`;
-      const res = await fetch(url, {
+      const res = await fetchWithDeadline(url, {
         headers: { Authorization: `Bearer ${token}` },
+        signal: deps.signal,
+        timeoutMs: deps.timeoutMs,
       });
       if (!res.ok) throw await ResponseError.fromResponse(res);
       const { tasks } = (await res.json()) as { tasks: SerializedTask[] };

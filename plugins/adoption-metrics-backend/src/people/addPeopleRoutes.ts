@@ -1,6 +1,7 @@
 // Portal use and the survey, wired onto the plugin's router: their stores (the plugin's database,
 // migrations/), the pseudonyms and the catalog lookups they share.
 import {
+  AuditorService,
   AuthService,
   DatabaseService,
   HttpAuthService,
@@ -21,17 +22,20 @@ export async function addPeopleRoutes(
   router: express.Router,
   deps: {
     settings: AdoptionSettings;
+    /** The configured salt; undefined means the stored one (see pseudonymSalt.ts). */
+    pseudonymSalt?: string;
     database: DatabaseService;
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
+    auditor?: AuditorService;
   },
 ): Promise<void> {
   const usageStore = await UsageStore.create(deps.database);
   const surveyStore = new SurveyStore(usageStore.db);
-  const pseudonyms = new Pseudonyms(usageStore.db, deps.settings.pseudonymSalt);
+  const pseudonyms = new Pseudonyms(usageStore.db, deps.pseudonymSalt);
   const directory = new PeopleDirectory({
     ...deps,
     eligiblePeople: deps.settings.eligiblePeople,

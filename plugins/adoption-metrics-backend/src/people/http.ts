@@ -1,29 +1,74 @@
-// What the usage and survey routes share: input checks that say what is wrong (bodies included),
-// the read permission, and the caller's identity as the server sees it (never as the body says).
+// Who may call the adoption routes, and what a refusal says: why, and who to ask. The checks
+// themselves are Paved's one permission check (@internal/plugin-paved-node's authorizeRequest).
 import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { adoptionMetricsReadPermission } from '@internal/plugin-adoption-metrics-common';
+import {
+  adoptionMetricsReadPermission,
+  adoptionSurveyAnswerPermission,
+  adoptionUsageRecordPermission,
+} from '@internal/plugin-adoption-metrics-common';
+import { authorizeRequest } from '@internal/plugin-paved-node';
 import { Request } from 'express';
-import { z } from 'zod';
 
-export function parseInput<T extends z.ZodType>(
-  schema: T,
-  input: unknown,
-): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new InputError(
-      parsed.error.issues
-        .map(i => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-        .join('; '),
-    );
-  }
-  return parsed.data;
+export interface AccessDeps {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor?: AuditorService;
 }
+
+/** The read routes: people and backend plugins with adoption.metrics.read. */
+export async function authorizeRead(deps: AccessDeps, req: Request) {
+  await authorizeRequest(deps, req, adoptionMetricsReadPermission, {
+    refusal:
+      'You may not read the adoption metrics: only members of the groups in paved.permissions.viewers (and the platform team) may; ask the platform team to add your team',
+  });
+}
+
+/** POST /events: a signed-in person records their own portal use; returns their entity ref. */
+export async function authorizeUsageRecord(
+  deps: AccessDeps,
+  req: Request,
+): Promise<string> {
+  const credentials = await authorizeRequest(
+    deps,
+    req,
+    adoptionUsageRecordPermission,
+    {
+      allow: ['user'],
+      refusal:
+        'You may not record portal use (adoption.usage.record): the permission policy refused it for you; ask the platform team',
+    },
+  );
+  return userRefOf(credentials);
+}
+
+/** POST /survey: a signed-in person answers the survey; returns their entity ref. */
+export async function authorizeSurveyAnswer(
+  deps: AccessDeps,
+  req: Request,
+): Promise<string> {
+  const credentials = await authorizeRequest(
+    deps,
+    req,
+    adoptionSurveyAnswerPermission,
+    {
+      allow: ['user'],
+      refusal:
+        'You may not answer the survey (adoption.survey.answer): the permission policy refused it for you; ask the platform team',
+    },
+  );
+  return userRefOf(credentials);
+}
+
+// authorizeRequest was told to allow people only, so these are a person's credentials.
+const userRefOf = (credentials: BackstageCredentials) =>
+  (credentials as BackstageCredentials<BackstageUserPrincipal>).principal
+    .userEntityRef;
 
 /** The signed-in person's entity ref, from their token; service callers are refused. */
 export async function callerRef(
@@ -32,20 +77,4 @@ export async function callerRef(
 ): Promise<string> {
   const credentials = await httpAuth.credentials(req, { allow: ['user'] });
   return credentials.principal.userEntityRef;
-}
-
-export async function authorizeRead(
-  deps: { httpAuth: HttpAuthService; permissions: PermissionsService },
-  req: Request,
-): Promise<void> {
-  const credentials = await deps.httpAuth.credentials(req, {
-    allow: ['user', 'service'],
-  });
-  const [decision] = await deps.permissions.authorize(
-    [{ permission: adoptionMetricsReadPermission }],
-    { credentials },
-  );
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError('You may not read the adoption metrics');
-  }
 }

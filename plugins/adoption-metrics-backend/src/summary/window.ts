@@ -66,13 +66,15 @@ export function resolveWindow(request: RangeRequest): Window {
   }
   if (!(from < to)) {
     throw new InputError(
-      `The range ${label} has no time in it before now; pick a start before the end and before today`,
+      `${rangeField(
+        request,
+      )}: the range ${label} has no time in it before now; pick a start before the end and before today`,
     );
   }
   const days = (to - from) / DAY_MS;
   if (days > MAX_DAYS) {
     throw new InputError(
-      `The range ${label} is ${Math.round(
+      `${rangeField(request)}: the range ${label} is ${Math.round(
         days,
       )} days; pick at most ${MAX_DAYS}`,
     );
@@ -85,4 +87,10 @@ export function resolveWindow(request: RangeRequest): Window {
     days,
     label,
   };
+}
+
+/** The parameter(s) a range error is about, so the message names what to change. */
+function rangeField(request: { quarter?: string; from?: string; to?: string }) {
+  if (request.quarter) return 'quarter';
+  return request.from || request.to ? 'from, to' : 'days';
 }

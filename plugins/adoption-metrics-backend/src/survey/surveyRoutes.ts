@@ -1,19 +1,23 @@
 // The quarterly survey: whether to ask the signed-in person, their answer (or "not now"), and the
-// results behind the read permission, hidden below the minimum number of answers.
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+// results behind the read permission, hidden below the minimum number of answers. Answering needs
+// adoption.survey.answer (the policy allows it for everyone signed in).
 import { NotFoundError } from '@backstage/errors';
 import { satisfaction } from '@internal/plugin-adoption-metrics-common';
+import { parseInput } from '@internal/plugin-paved-node';
 import express from 'express';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { authorizeRead, callerRef, parseInput } from '../people/http';
+import {
+  AccessDeps,
+  authorizeRead,
+  authorizeSurveyAnswer,
+  callerRef,
+} from '../people/http';
+import { jsonBody } from '../people/jsonBody';
 import { PeopleDirectory } from '../people/PeopleDirectory';
-import { summaryQuery } from '../queries';
+import { ownerRef, parseQuery, quarter as quarterParam } from '../queries';
 import { Pseudonyms } from '../people/pseudonyms';
-import { QUARTER_PATTERN, quarterOf } from './quarter';
+import { quarterOf } from './quarter';
 import { SurveyStore } from './SurveyStore';
 
 export const SURVEY_SOURCE =
@@ -29,13 +33,12 @@ const answerBody = z.strictObject({
 });
 const dismissBody = z.strictObject({ dismissed: z.literal(true) });
 
-const resultsQuery = z.object({
-  quarter: z
-    .string()
-    .regex(QUARTER_PATTERN, 'must be a quarter, e.g. 2026-Q4')
-    .optional(),
-  owner: summaryQuery.shape.owner,
+const resultsQuery = z.strictObject({
+  quarter: quarterParam.optional(),
+  owner: ownerRef.optional(),
 });
+// /survey/status takes no parameters; one sent by mistake is named, not ignored.
+const statusQuery = z.strictObject({});
 
 function shuffled<T>(items: T[]): T[] {
   const out = [...items];
@@ -46,18 +49,17 @@ function shuffled<T>(items: T[]): T[] {
   return out;
 }
 
-export interface SurveyRouteDeps {
+export interface SurveyRouteDeps extends AccessDeps {
   surveyStore: SurveyStore;
   pseudonyms: Pseudonyms;
   directory: PeopleDirectory;
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
   survey: { enabled: boolean; minResponses: number };
 }
 
 export function addSurveyRoutes(router: express.Router, deps: SurveyRouteDeps) {
   router.get('/survey/status', async (req, res) => {
     const userRef = await callerRef(deps.httpAuth, req);
+    parseQuery(statusQuery, req);
     const quarter = quarterOf(new Date());
     const enabled = deps.survey.enabled;
     const asked =
@@ -69,43 +71,52 @@ export function addSurveyRoutes(router: express.Router, deps: SurveyRouteDeps) {
     res.json({ quarter, enabled, ask: enabled && !asked });
   });
 
-  router.post('/survey', express.json({ limit: '16kb' }), async (req, res) => {
-    const userRef = await callerRef(deps.httpAuth, req);
-    if (!deps.survey.enabled) {
-      throw new NotFoundError(
-        'The survey is off (adoptionMetrics.survey.enabled)',
-      );
-    }
-    const dismissal =
-      typeof req.body === 'object' && req.body && 'dismissed' in req.body;
-    const body = dismissal
-      ? parseInput(dismissBody, req.body)
-      : parseInput(answerBody, req.body);
-    const now = new Date();
-    const quarter = quarterOf(now);
-    const improvement =
-      'improvement' in body ? body.improvement?.trim() || undefined : undefined;
-    await deps.surveyStore.record({
-      quarter,
-      pseudonym: await deps.pseudonyms.of(userRef),
-      day: now.toISOString().slice(0, 10),
-      answer:
-        'score' in body
-          ? {
-              score: body.score,
-              improvement,
-              team: await deps.directory.teamOf(userRef),
-            }
-          : undefined,
-    });
-    res
-      .status(201)
-      .json({ quarter, recorded: dismissal ? 'dismissal' : 'answer' });
-  });
+  router.post(
+    '/survey',
+    jsonBody(
+      '16kb',
+      'send {"score": 0-10, "improvement": "..."} or {"dismissed": true}',
+    ),
+    async (req, res) => {
+      const userRef = await authorizeSurveyAnswer(deps, req);
+      if (!deps.survey.enabled) {
+        throw new NotFoundError(
+          'The survey is off (adoptionMetrics.survey.enabled)',
+        );
+      }
+      const dismissal =
+        typeof req.body === 'object' && req.body && 'dismissed' in req.body;
+      const body = dismissal
+        ? parseInput(dismissBody, req.body, 'body')
+        : parseInput(answerBody, req.body, 'body');
+      const now = new Date();
+      const quarter = quarterOf(now);
+      const improvement =
+        'improvement' in body
+          ? body.improvement?.trim() || undefined
+          : undefined;
+      await deps.surveyStore.record({
+        quarter,
+        pseudonym: await deps.pseudonyms.of(userRef),
+        day: now.toISOString().slice(0, 10),
+        answer:
+          'score' in body
+            ? {
+                score: body.score,
+                improvement,
+                team: await deps.directory.teamOf(userRef),
+              }
+            : undefined,
+      });
+      res
+        .status(201)
+        .json({ quarter, recorded: dismissal ? 'dismissal' : 'answer' });
+    },
+  );
 
   router.get('/survey/results', async (req, res) => {
     await authorizeRead(deps, req);
-    const query = parseInput(resultsQuery, req.query);
+    const query = parseQuery(resultsQuery, req);
     const quarter = query.quarter ?? quarterOf(new Date());
     const answers = await deps.surveyStore.answers(quarter, query.owner);
     const result = satisfaction(

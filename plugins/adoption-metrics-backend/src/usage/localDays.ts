@@ -56,13 +56,23 @@ export function localDays(request: DaysRequest): string[] {
   const days = daysBetween(first, last < today ? last : today);
   if (days.length === 0) {
     throw new InputError(
-      `The range ${label} has no day in it up to today; pick a start before the end and before today`,
+      `${rangeField(
+        request,
+      )}: the range ${label} has no day in it up to today; pick a start before the end and before today`,
     );
   }
   if (days.length > MAX_DAYS) {
     throw new InputError(
-      `The range ${label} is ${days.length} days; pick at most ${MAX_DAYS}`,
+      `${rangeField(request)}: the range ${label} is ${
+        days.length
+      } days; pick at most ${MAX_DAYS}`,
     );
   }
   return days;
+}
+
+/** The parameter(s) a range error is about, so the message names what to change. */
+function rangeField(request: { quarter?: string; from?: string; to?: string }) {
+  if (request.quarter) return 'quarter';
+  return request.from || request.to ? 'from, to' : 'days';
 }

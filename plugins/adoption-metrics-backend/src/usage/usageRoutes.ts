@@ -1,16 +1,19 @@
 // POST /events: a signed-in person's batch of Analytics API events. Who it is comes from their
 // token only; what is stored is a salted pseudonym per hour, their team and counts per plugin.
 // GET /usage: portal use for the Adoption page, behind the read permission.
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+// POST /events needs adoption.usage.record (the policy allows it for everyone signed in).
+import { parseInput } from '@internal/plugin-paved-node';
 import express from 'express';
 import { z } from 'zod';
-import { authorizeRead, callerRef, parseInput } from '../people/http';
+import {
+  AccessDeps,
+  authorizeRead,
+  authorizeUsageRecord,
+} from '../people/http';
+import { jsonBody } from '../people/jsonBody';
 import { PeopleDirectory } from '../people/PeopleDirectory';
 import { Pseudonyms } from '../people/pseudonyms';
-import { summaryQuery } from '../queries';
+import { parseQuery, summaryQuery } from '../queries';
 import { usageReport } from './usageReport';
 import { UsageStore } from './UsageStore';
 
@@ -37,38 +40,43 @@ const eventsBody = z.strictObject({
     ),
 });
 
-export interface UsageRouteDeps {
+export interface UsageRouteDeps extends AccessDeps {
   usageStore: UsageStore;
   pseudonyms: Pseudonyms;
   directory: PeopleDirectory;
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
 }
 
 export function addUsageRoutes(router: express.Router, deps: UsageRouteDeps) {
-  router.post('/events', express.json({ limit: '200kb' }), async (req, res) => {
-    const userRef = await callerRef(deps.httpAuth, req);
-    const { events } = parseInput(eventsBody, req.body);
-    const [pseudonym, team] = await Promise.all([
-      deps.pseudonyms.of(userRef),
-      deps.directory.teamOf(userRef),
-    ]);
-    await deps.usageStore.record({
-      at: new Date(),
-      pseudonym,
-      team,
-      events: events.map(e => ({
-        pluginId: e.context.pluginId,
-        action: e.action,
-      })),
-    });
-    res.status(202).json({ accepted: events.length });
-  });
+  router.post(
+    '/events',
+    jsonBody(
+      '200kb',
+      `send {"events": [...]} with at most ${MAX_EVENTS_PER_BATCH} events`,
+    ),
+    async (req, res) => {
+      const userRef = await authorizeUsageRecord(deps, req);
+      const { events } = parseInput(eventsBody, req.body, 'body');
+      const [pseudonym, team] = await Promise.all([
+        deps.pseudonyms.of(userRef),
+        deps.directory.teamOf(userRef),
+      ]);
+      await deps.usageStore.record({
+        at: new Date(),
+        pseudonym,
+        team,
+        events: events.map(e => ({
+          pluginId: e.context.pluginId,
+          action: e.action,
+        })),
+      });
+      res.status(202).json({ accepted: events.length });
+    },
+  );
 
   router.get('/usage', async (req, res) => {
     await authorizeRead(deps, req);
     // The same range, time zone and team parameters as /summary.
-    const query = parseInput(summaryQuery, req.query);
+    const query = parseQuery(summaryQuery, req);
     res.json(
       await usageReport(
         { store: deps.usageStore, directory: deps.directory },

@@ -24,16 +24,28 @@ export const people = [
 export async function startPeopleBackend(options: {
   knex: Knex;
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  /** Permissions the policy denies while allowing the others. */
+  deny?: string[];
   config?: Record<string, any>;
 }) {
+  const permissions = options.deny
+    ? mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(r => ({
+            result: options.deny!.includes(r.permission.name)
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+          })),
+      }).factory
+    : mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      });
   const { server } = await startTestBackend({
     features: [
       adoptionMetricsPlugin,
       catalogServiceMock.factory({ entities: people }),
       mockServices.database.factory({ knex: options.knex }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
+      permissions,
       mockServices.rootConfig.factory({
         data: { adoptionMetrics: options.config ?? {} },
       }),
