@@ -24,6 +24,11 @@ export interface Config {
      */
     collectEveryMinutes?: number;
     /**
+     * Deadline of each call a pass makes to a cluster's API server or to OpenCost, in seconds
+     * (1-300). A call past it fails that cluster's pass, naming the cluster. Default 30.
+     */
+    requestTimeoutSeconds?: number;
+    /**
      * Monthly budgets by group ref, e.g. "group:default/checkout": 2500 or "2500 USD", in the
      * price sheet's currency. A group without one here may carry the paved.dev/monthly-budget
      * annotation instead.

@@ -231,6 +231,7 @@ async function listFromApiServer(kubeconfig: string) {
   const start = performance.now();
   const inventory = await readClusterInventory(details, [], {
     workloads: true,
+    timeoutMs: 60_000,
   });
   const listed = seconds(start);
   const pods = inventory.pods.filter(

@@ -292,11 +292,39 @@ describe('workload-cost backend', () => {
   it.each([
     [
       '/price?offering=postgresql&tier=standard&storageGB=-1',
-      /storageGB: must not be negative/,
+      /^storageGB: must be a number of GB/,
+    ],
+    [
+      '/price?offering=postgresql&tier=standard&storageGB=NaN',
+      /^storageGB: must be a number of GB/,
+    ],
+    [
+      '/price?offering=postgresql&tier=standard&storageGB=1e400',
+      /^storageGB: must be a number of GB/,
+    ],
+    [
+      '/price?offering=postgresql&tier=standard&storageGB=',
+      /^storageGB: must be a number of GB/,
+    ],
+    [
+      '/price?offering=postgresql&tier=standard&storageGB=999999',
+      /^storageGB: must be at most 100000/,
+    ],
+    [
+      '/price?offering=postgresql&tier=standard&storageGB=4&storageGB=5',
+      /^storageGB: send it once/,
     ],
     [
       '/price?offering=postgresql&tier=huge&storageGB=40',
       /tier: "huge" is not a tier/,
+    ],
+    [
+      '/price?offering=postgresql&tier=constructor&storageGB=40',
+      /^tier: "constructor" is not a tier/,
+    ],
+    [
+      '/price?offering=postgresql&tier=__proto__&storageGB=40',
+      /^tier: "__proto__" is not a tier/,
     ],
     [
       '/price?offering=mysql&tier=standard&storageGB=40',
@@ -306,17 +334,134 @@ describe('workload-cost backend', () => {
       '/price?offering=postgresql&tier=standard&storageGB=40&colour=red',
       /colour: not a priced option/,
     ],
-    ['/entity?entityRef=orders-api', /entityRef: must be an entity ref/],
-    ['/teams?month=2026-13', /month: must be a month/],
+    [
+      '/price?offering=postgresql&tier=standard&storageGB=40&__proto__=true',
+      /^__proto__: not a priced option/,
+    ],
+    [
+      '/price?offering=postgresql&tier=standard&storageGB=40&constructor=true',
+      /^constructor: not a priced option/,
+    ],
+    ['/entity?entityRef=orders-api', /^entityRef: must be an entity ref/],
+    [
+      '/entity?entityRef=component:default/__proto__',
+      /^entityRef: must be an entity ref/,
+    ],
+    [
+      '/entity?entityRef=component:default/orders-api&__proto__=x',
+      /^__proto__: not a parameter of this route; it takes entityRef/,
+    ],
+    [
+      '/entity?entityRef=component:default/orders-api&constructor=x',
+      /^constructor: not a parameter of this route/,
+    ],
+    [
+      '/entity?entityRef[kind]=component',
+      /^entityRef\[kind\]: not a parameter of this route/,
+    ],
+    [
+      '/group?entityRef=component:default/orders-api',
+      /^entityRef: must be an entity ref, e.g. group:default\/checkout/,
+    ],
+    [
+      '/group?entityRef=group:default/checkout&includeSubTeams=yes',
+      /^includeSubTeams: must be true or false/,
+    ],
+    ['/teams?month=2026-13', /^month: must be a month/],
+    ['/teams?month=0000-01', /^month: must be a month/],
+    ['/teams?month=-2026-01', /^month: must be a month/],
+    ['/status?__proto__=1', /^__proto__: not a parameter of this route/],
     [
       '/cost-insights/groups/checkout/daily-cost?intervals=P30D',
-      /intervals: Cannot read "P30D"/,
+      /^intervals: Cannot read "P30D"/,
+    ],
+    [
+      '/cost-insights/groups/checkout/daily-cost',
+      /^intervals: is required, e.g. R2\/P30D\/2026-11-01/,
+    ],
+    [
+      '/cost-insights/groups/__proto__/daily-cost?intervals=R2/P30D/2026-11-01',
+      /^group: must be a group name/,
+    ],
+    [
+      '/cost-insights/groups/constructor/daily-cost?intervals=R2/P30D/2026-11-01&constructor=1',
+      /^constructor: not a parameter of this route; it takes intervals/,
+    ],
+    [
+      '/cost-insights/entities/component/default/__proto__/daily-cost?intervals=R2/P30D/2026-11-01',
+      /^name: must be an entity name/,
+    ],
+    [
+      '/cost-insights/entities/component/Not_A_Namespace!/cart/daily-cost?intervals=R2/P30D/2026-11-01',
+      /^namespace: must be an entity namespace/,
+    ],
+    [
+      '/cost-insights/entities/1component/default/cart/daily-cost?intervals=R2/P30D/2026-11-01',
+      /^kind: must be an entity kind/,
     ],
   ])('refuses %s, naming the parameter', async (path, message) => {
     const server = await start();
     const res = await get(server, path);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
+  });
+
+  // F4: each of these once built every day of its span, or never stopped.
+  it.each([
+    ['R1/P800000D/2026-11-01', /^intervals: at most 366 days/],
+    ['R800000/P1D/2026-11-01', /^intervals: at most 366 days/],
+    [
+      'R99999999999999999999/P99999999D/2026-11-01',
+      /^intervals: at most 366 days/,
+    ],
+    ['R1/P367D/2026-11-01', /^intervals: at most 366 days/],
+    ['R13/P1M/2026-11-01', /^intervals: at most 366 days/],
+    ['R1/P0D/2026-11-01', /^intervals: Cannot read/],
+    ['R0/P30D/2026-11-01', /^intervals: Cannot read/],
+    ['R1/P-30D/2026-11-01', /^intervals: Cannot read/],
+    ['R1/PNaND/2026-11-01', /^intervals: Cannot read/],
+    ['R1/P30D/+10000-01-01', /^intervals: Cannot read/],
+    ['R1/P30D/10000-01-01', /^intervals: Cannot read/],
+    ['R1/P30D/2026-02-30', /^intervals: Cannot read "2026-02-30" as a day/],
+    [
+      'R1/P30D/1970-01-10',
+      /^intervals: the first period would start before 1970-01-01/,
+    ],
+  ])(
+    'refuses the intervals %s with what to send',
+    async (intervals, message) => {
+      const server = await start();
+      for (const path of [
+        '/cost-insights/groups/checkout/daily-cost',
+        '/cost-insights/entities/component/default/cart/daily-cost',
+      ]) {
+        const res = await get(
+          server,
+          `${path}?intervals=${encodeURIComponent(intervals)}`,
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+        expect(res.body.error.message).toMatch(
+          /R<n>\/P<days>D\/<YYYY-MM-DD>|as a day: write YYYY-MM-DD/,
+        );
+      }
+    },
+  );
+
+  it('answers a whole year of Cost Insights days', async () => {
+    const server = await start();
+    const res = await get(
+      server,
+      `/cost-insights/groups/checkout/daily-cost?intervals=R1/P366D/${today}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.aggregation).toHaveLength(366);
+    const months = await get(
+      server,
+      `/cost-insights/groups/group:default%2Fcheckout/daily-cost?intervals=R12/P1M/${today}`,
+    );
+    expect(months.status).toBe(200);
+    expect(months.body.id).toBe('group:default/checkout');
   });
 
   it('answers in Cost Insights’ shape for a group and an entity', async () => {
@@ -352,12 +497,47 @@ describe('workload-cost backend', () => {
     expect(entity.body.change).toBeUndefined();
   });
 
-  it('refuses callers without the read permission', async () => {
-    const server = await start({ permission: AuthorizeResult.DENY });
+  it.each([
+    '/entity?entityRef=component:default/orders-api',
+    '/group?entityRef=group:default/checkout',
+    '/teams',
+    '/price?offering=postgresql&tier=standard&storageGB=40',
+    '/status',
+    `/cost-insights/groups/checkout/daily-cost?intervals=R2/P30D/${today}`,
+    `/cost-insights/entities/component/default/cart/daily-cost?intervals=R2/P30D/${today}`,
+  ])(
+    'asks for workload-cost.read on %s: allowed, it answers; denied, 403 saying who to ask',
+    async path => {
+      const allowed = await start({ permission: AuthorizeResult.ALLOW });
+      expect((await get(allowed, path)).status).toBe(200);
+      const denied = await start({ permission: AuthorizeResult.DENY });
+      const res = await get(denied, path);
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toBe(
+        'You may not read workload costs: ask the platform team (paved.permissions) for access',
+      );
+    },
+  );
+
+  it('asks for the permission before reading the parameters', async () => {
+    const denied = await start({ permission: AuthorizeResult.DENY });
+    const res = await get(denied, '/teams?month=nope');
+    expect(res.status).toBe(403);
+  });
+
+  it('registers workload-cost.read with the permissions registry', async () => {
+    const server = await start();
     const res = await get(
       server,
-      '/entity?entityRef=component:default/orders-api',
+      '/.well-known/backstage/permissions/metadata',
     );
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(200);
+    expect(res.body.permissions).toEqual([
+      expect.objectContaining({
+        type: 'basic',
+        name: 'workload-cost.read',
+        attributes: { action: 'read' },
+      }),
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { workloadCostPermissions } from '@internal/plugin-workload-cost-common';
 import { collectCosts } from './collector/collectCosts';
 import { createRouter } from './router';
 import { readCostSettings } from './settings';
@@ -23,11 +24,14 @@ export const workloadCostPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const settings = readCostSettings(deps.config);
+        deps.permissionsRegistry.addPermissions(workloadCostPermissions);
         const store = await CostStore.create(deps.database);
         const every = settings.collectEveryMinutes;
         // A cron on the clock, not a period from start-up, so every UTC hour gets its pass; the
@@ -39,8 +43,9 @@ export const workloadCostPlugin = createBackendPlugin({
           },
           timeout: { minutes: 10 },
           initialDelay: { seconds: 30 },
-          fn: async () => {
-            await collectCosts({ ...deps, settings, store });
+          // The signal aborts at the task's timeout or shutdown; the pass stops its calls then.
+          fn: async signal => {
+            await collectCosts({ ...deps, settings, store, signal });
           },
         });
         deps.httpRouter.use(await createRouter({ ...deps, store, settings }));

@@ -1,15 +1,14 @@
 // The workload-cost API. Authenticated, read behind workloadCostReadPermission, inputs checked
-// with zod; the framework turns InputError into 400, NotAllowedError into 403, NotFoundError
-// into 404. Response shapes are documented in the README.
+// with zod (queries.ts); the framework turns InputError into 400, NotAllowedError into 403,
+// NotFoundError into 404. Routes and response shapes are documented in the README.
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { authorizeRequest } from '@internal/plugin-paved-node';
 import {
   monthOf,
   utcDay,
@@ -26,6 +25,9 @@ import { teamCosts } from './service/teamCosts';
 import { CostSettings } from './settings';
 import { CostStore } from './store/CostStore';
 
+export const READ_REFUSAL =
+  'You may not read workload costs: ask the platform team (paved.permissions) for access';
+
 export async function createRouter(deps: {
   store: CostStore;
   settings: CostSettings;
@@ -33,6 +35,7 @@ export async function createRouter(deps: {
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor?: AuditorService;
   /** The clock, for tests. */
   now?: () => Date;
 }): Promise<express.Router> {
@@ -40,29 +43,20 @@ export async function createRouter(deps: {
   const now = deps.now ?? (() => new Date());
   const { currency } = deps.settings.prices;
 
-  async function authorize(req: Request) {
-    const credentials = await deps.httpAuth.credentials(req, {
-      allow: ['user', 'service'],
+  const authorize = (req: Request) =>
+    authorizeRequest(deps, req, workloadCostReadPermission, {
+      refusal: READ_REFUSAL,
     });
-    const [decision] = await deps.permissions.authorize(
-      [{ permission: workloadCostReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not read workload costs');
-    }
-    return credentials;
-  }
 
   router.get('/entity', async (req, res) => {
     const credentials = await authorize(req);
-    const { entityRef } = q.parse(q.entityQuery, req.query);
+    const { entityRef } = q.readQuery(q.entityQuery, req).query;
     res.json(await entityCost(deps, entityRef, credentials, now()));
   });
 
   router.get('/group', async (req, res) => {
     const credentials = await authorize(req);
-    const { entityRef, includeSubTeams } = q.parse(q.groupQuery, req.query);
+    const { entityRef, includeSubTeams } = q.readQuery(q.groupQuery, req).query;
     res.json(
       await groupCost(deps, entityRef, {
         includeSubTeams,
@@ -74,7 +68,7 @@ export async function createRouter(deps: {
 
   router.get('/teams', async (req, res) => {
     await authorize(req);
-    const { month } = q.parse(q.teamsQuery, req.query);
+    const { month } = q.readQuery(q.teamsQuery, req).query;
     res.json(
       await teamCosts(
         deps.store,
@@ -87,15 +81,14 @@ export async function createRouter(deps: {
 
   router.get('/price', async (req, res) => {
     await authorize(req);
-    const { offering, tier, storageGB, ...options } = q.parse(
-      q.priceQuery,
-      req.query,
-    );
-    res.json(claimPrice(deps.settings, { offering, tier, storageGB }, options));
+    // The offering's options (multiAZ=true) come on top; claimPrice refuses any it does not price.
+    const { query, rest } = q.readQuery(q.priceQuery, req, { extra: true });
+    res.json(claimPrice(deps.settings, query, rest));
   });
 
   router.get('/status', async (req, res) => {
     await authorize(req);
+    q.readQuery(q.noQuery, req);
     res.json({
       collectEveryMinutes: deps.settings.collectEveryMinutes,
       clusters: await deps.store.latestPasses(),
@@ -104,21 +97,11 @@ export async function createRouter(deps: {
 
   router.get('/cost-insights/groups/:group/daily-cost', async (req, res) => {
     await authorize(req);
+    // Cost Insights passes a group's name; a full ref is taken too.
+    const group = q.groupRefParam(req.params.group);
     const intervals = readIntervals(
-      q.parse(q.intervalsQuery, req.query).intervals,
+      q.readQuery(q.intervalsQuery, req).query.intervals,
     );
-    let group: string;
-    try {
-      // Cost Insights passes a group's name; a full ref is taken too.
-      group = stringifyEntityRef(
-        parseEntityRef(req.params.group, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      );
-    } catch (error) {
-      throw new InputError(`group: ${(error as Error).message}`);
-    }
     res.json(
       await costInsightsDailyCost(
         deps.store,
@@ -134,11 +117,10 @@ export async function createRouter(deps: {
     '/cost-insights/entities/:kind/:namespace/:name/daily-cost',
     async (req, res) => {
       await authorize(req);
-      const params = q.parse(q.costInsightsEntityParams, req.params);
+      const ref = q.entityRefParams(req.params);
       const intervals = readIntervals(
-        q.parse(q.intervalsQuery, req.query).intervals,
+        q.readQuery(q.intervalsQuery, req).query.intervals,
       );
-      const ref = stringifyEntityRef(params);
       res.json(
         await costInsightsDailyCost(
           deps.store,

@@ -22,6 +22,8 @@ export interface CostSettings {
   /** Cluster name → OpenCost allocation API base URL. */
   openCost: Record<string, string>;
   offerings: PricedOfferingSettings[];
+  /** Deadline of each call to a Kubernetes API server or OpenCost. */
+  requestTimeoutMs: number;
 }
 
 const schema = z.object({
@@ -34,6 +36,13 @@ const schema = z.object({
         'must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60): each pass records one UTC hour',
     })
     .default(60),
+  // A cluster that never answers must fail its pass, not hold the scheduler's lock for 10 minutes.
+  requestTimeoutSeconds: z
+    .number({ error: 'must be a number of seconds, e.g. 30' })
+    .int('must be a whole number of seconds, e.g. 30')
+    .min(1, 'must be at least 1')
+    .max(300, 'must be at most 300 (a pass may take 10 minutes)')
+    .default(30),
   budgets: z
     .record(
       z.string(),
@@ -121,14 +130,21 @@ export function readCostSettings(config: Config): CostSettings {
     problems.push(
       `workloadCost: unknown key ${unknown.join(
         ', ',
-      )}; the keys are prices, collectEveryMinutes, budgets and opencost`,
+      )}; the keys are prices, collectEveryMinutes, requestTimeoutSeconds, budgets and opencost`,
     );
   }
   const collectEveryMinutes = field('collectEveryMinutes');
   const openCost = field('opencost');
+  const requestTimeoutSeconds = field('requestTimeoutSeconds');
   const budgets = budgetsOf(field('budgets') ?? {}, currency, problems);
   const offerings = offeringsOf(config, currency, problems);
-  if (problems.length > 0 || !prices || !collectEveryMinutes || !openCost) {
+  if (
+    problems.length > 0 ||
+    !prices ||
+    !collectEveryMinutes ||
+    !openCost ||
+    !requestTimeoutSeconds
+  ) {
     throw new Error(
       `Invalid workload-cost config; fix it in app-config: ${problems.join(
         '; ',
@@ -146,5 +162,6 @@ export function readCostSettings(config: Config): CostSettings {
       ]),
     ),
     offerings,
+    requestTimeoutMs: requestTimeoutSeconds * 1000,
   };
 }

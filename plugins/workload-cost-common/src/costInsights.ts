@@ -1,7 +1,13 @@
 // Spotify Cost Insights' API shape (@backstage-community/plugin-cost-insights-common), so a
 // Cost Insights client can be fed from Paved's data, and teams that know that plugin read the
 // same numbers. Only the types and the two computations it expects of a client are here.
-import { dayNumber, dayOfNumber, MAX_SPAN_DAYS, monthsBefore } from './utcDays';
+import {
+  dayNumber,
+  dayOfNumber,
+  FIRST_DAY,
+  MAX_SPAN_DAYS,
+  monthsBefore,
+} from './utcDays';
 
 /** One point of a cost series: a UTC day ('YYYY-MM-DD') and its amount. */
 export interface DateAggregation {
@@ -76,10 +82,17 @@ export function parseIntervals(intervals: string): CostIntervals {
       `at most ${MAX_SPAN_DAYS} days (${repetitions} × ${length}${unit} is more); send ${FORM}`,
     );
   }
-  const startDate =
-    unit === 'D'
-      ? dayOfNumber(end - repetitions * length)
-      : monthsBefore(endDate, repetitions * length);
+  let startDate: string;
+  try {
+    startDate =
+      unit === 'D'
+        ? dayOfNumber(end - repetitions * length)
+        : monthsBefore(endDate, repetitions * length);
+  } catch {
+    throw new Error(
+      `the first period would start before ${FIRST_DAY}; send ${FORM}`,
+    );
+  }
   return {
     repetitions,
     duration: unit === 'D' ? { days: length } : { months: length },

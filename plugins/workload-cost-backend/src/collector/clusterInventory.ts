@@ -17,6 +17,7 @@ import {
   V1Pod,
 } from '@kubernetes/client-node';
 import { PricedOfferingSettings } from '../settings';
+import { withDeadlines } from './kubeDeadline';
 import { readPodUsage } from './podUsage';
 
 export interface ClaimObject {
@@ -43,10 +44,12 @@ async function listAll<T>(
     items: T[];
     metadata?: { _continue?: string };
   }>,
+  signal?: AbortSignal,
 ): Promise<T[]> {
   const items: T[] = [];
   let token: string | undefined;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
+    signal?.throwIfAborted();
     const list = await page(token);
     items.push(...list.items);
     token = list.metadata?._continue;
@@ -58,8 +61,15 @@ async function listAll<T>(
 export async function readClusterInventory(
   cluster: ClusterDetails,
   offerings: readonly PricedOfferingSettings[],
-  options: { workloads: boolean },
+  options: {
+    workloads: boolean;
+    /** Deadline of each call to the API server. */
+    timeoutMs: number;
+    /** The scheduler's: the pass stops between pages when it aborts. */
+    signal?: AbortSignal;
+  },
 ): Promise<ClusterInventory> {
+  const { signal } = options;
   const inventory: ClusterInventory = {
     pods: [],
     volumes: [],
@@ -84,7 +94,11 @@ export async function readClusterInventory(
   };
   let kubeConfig: KubeConfig;
   try {
-    kubeConfig = kubeConfigForCluster(cluster);
+    kubeConfig = withDeadlines(
+      kubeConfigForCluster(cluster),
+      options.timeoutMs,
+      signal,
+    );
   } catch (error) {
     inventory.errors.push((error as Error).message);
     return inventory;
@@ -92,12 +106,14 @@ export async function readClusterInventory(
   const core = kubeConfig.makeApiClient(CoreV1Api);
   if (options.workloads) {
     try {
-      inventory.pods = await listAll(token =>
-        core.listPodForAllNamespaces({
-          fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
-          limit: PAGE,
-          _continue: token,
-        }),
+      inventory.pods = await listAll(
+        token =>
+          core.listPodForAllNamespaces({
+            fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
+            limit: PAGE,
+            _continue: token,
+          }),
+        signal,
       );
       const usage = await readPodUsage(kubeConfig, cluster.name);
       inventory.usage = usage.usage;
@@ -106,11 +122,13 @@ export async function readClusterInventory(
       failed(error, 'v1', 'Pod');
     }
     try {
-      inventory.volumes = await listAll(token =>
-        core.listPersistentVolumeClaimForAllNamespaces({
-          limit: PAGE,
-          _continue: token,
-        }),
+      inventory.volumes = await listAll(
+        token =>
+          core.listPersistentVolumeClaimForAllNamespaces({
+            limit: PAGE,
+            _continue: token,
+          }),
+        signal,
       );
     } catch (error) {
       failed(error, 'v1', 'PersistentVolumeClaim');
@@ -119,19 +137,21 @@ export async function readClusterInventory(
   const objects = KubernetesObjectApi.makeApiClient(kubeConfig);
   for (const offering of offerings) {
     try {
-      const claims = await listAll(token =>
-        objects.list(
-          offering.apiVersion,
-          offering.kind,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          PAGE,
-          token,
-        ),
+      const claims = await listAll(
+        token =>
+          objects.list(
+            offering.apiVersion,
+            offering.kind,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            PAGE,
+            token,
+          ),
+        signal,
       );
       inventory.claims.push(
         ...claims.map(object => ({

@@ -26,6 +26,8 @@ export interface CollectDeps {
   auth: AuthService;
   logger: LoggerService;
   now?: Date;
+  /** The scheduler's: aborts the pass (between clusters and pages, and every call in flight). */
+  signal?: AbortSignal;
 }
 
 export interface ClusterOutcome {
@@ -63,16 +65,19 @@ async function collectCluster(
   const groups = new CostGroups(cluster.name, hour, settings.prices.currency);
   const inventory = await readClusterInventory(cluster, settings.offerings, {
     workloads: !openCostUrl,
+    timeoutMs: settings.requestTimeoutMs,
+    signal: deps.signal,
   });
   const errors = [...inventory.errors];
   let method: string;
   if (openCostUrl) {
     method = OPENCOST_METHOD;
     try {
-      const allocations = await fetchAllocations(openCostUrl, {
-        start: hour,
-        end: nextHour(hour),
-      });
+      const allocations = await fetchAllocations(
+        openCostUrl,
+        { start: hour, end: nextHour(hour) },
+        { timeoutMs: settings.requestTimeoutMs, signal: deps.signal },
+      );
       addOpenCost(groups, allocations, matcher);
     } catch (error) {
       errors.push((error as Error).message);
@@ -82,6 +87,7 @@ async function collectCluster(
     addWorkloads(groups, inventory, matcher, settings.prices);
   }
   addClaims(groups, inventory, matcher);
+  deps.signal?.throwIfAborted();
   const complete = errors.length === 0;
   const samples = groups.samples(method, complete);
   const saved = await deps.store.saveClusterHour({
@@ -155,6 +161,8 @@ export async function collectCosts(
   }
   const outcomes: ClusterOutcome[] = [];
   for (const cluster of clusters) {
+    // An aborted pass stores nothing more (its calls fail): the next pass counts the hour.
+    deps.signal?.throwIfAborted();
     outcomes.push(await collectCluster(cluster, matcher, deps, now));
   }
   return outcomes;

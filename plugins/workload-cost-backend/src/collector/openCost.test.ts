@@ -2,7 +2,8 @@
 // documented shape; the client must ask for one closed hour, idle kept apart, and map the answer
 // to components, the namespace's unallocated rest, idle and the cluster's unallocated rest.
 import { Entity } from '@backstage/catalog-model';
-import { Server } from 'node:http';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import {
   allocationResponse,
   startOpenCost,
@@ -31,7 +32,10 @@ const matcher = ComponentMatcher.fromEntities([
 
 describe('OpenCost allocation client', () => {
   let server: Server | undefined;
-  afterEach(() => server?.close());
+  afterEach(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
 
   it('asks for one closed hour by namespace and kubernetes-id, idle not shared', async () => {
     const openCost = await startOpenCost(() => ({
@@ -39,7 +43,9 @@ describe('OpenCost allocation client', () => {
       body: allocationResponse('orders', 'orders-api', window),
     }));
     server = openCost.server;
-    const allocations = await fetchAllocations(openCost.url, window);
+    const allocations = await fetchAllocations(openCost.url, window, {
+      timeoutMs: 30_000,
+    });
     const [request] = openCost.requests;
     expect(request.pathname).toBe('/allocation/compute');
     expect(Object.fromEntries(request.searchParams)).toEqual({
@@ -83,8 +89,55 @@ describe('OpenCost allocation client', () => {
       body: { code: 500, message: 'Prometheus is not reachable' },
     }));
     server = openCost.server;
-    await expect(fetchAllocations(openCost.url, window)).rejects.toThrow(
+    await expect(
+      fetchAllocations(openCost.url, window, { timeoutMs: 30_000 }),
+    ).rejects.toThrow(
       /OpenCost at http:\/\/127\.0\.0\.1:\d+ answered HTTP 500 .*Prometheus is not reachable/,
+    );
+  });
+
+  it('gives up on an OpenCost that never answers, naming its URL', async () => {
+    // Accepts the connection and never writes a byte.
+    const silent = createServer(() => {});
+    server = silent;
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    await expect(
+      fetchAllocations(`http://127.0.0.1:${port}`, window, { timeoutMs: 200 }),
+    ).rejects.toThrow(
+      new RegExp(
+        `^OpenCost at http://127\\.0\\.0\\.1:${port} failed on http://127\\.0\\.0\\.1:${port}/allocation/compute\\?.*: no answer within 0\\.2 s \\(workloadCost\\.requestTimeoutSeconds\\)$`,
+      ),
+    );
+  });
+
+  it('stops when the pass is aborted', async () => {
+    const silent = createServer(() => {});
+    server = silent;
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const controller = new AbortController();
+    const fetching = fetchAllocations(`http://127.0.0.1:${port}`, window, {
+      timeoutMs: 30_000,
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(fetching).rejects.toThrow(/^OpenCost at .* aborted/);
+  });
+
+  it('refuses an answer larger than the cap instead of reading it whole', async () => {
+    const openCost = await startOpenCost(() => ({
+      status: 200,
+      body: { code: 200, data: [{ padding: 'x'.repeat(5000) }] },
+    }));
+    server = openCost.server;
+    await expect(
+      fetchAllocations(openCost.url, window, {
+        timeoutMs: 30_000,
+        maxBytes: 1000,
+      }),
+    ).rejects.toThrow(
+      /failed on .*: the answer is (5\d{3} bytes, )?more than 1000/,
     );
   });
 });

@@ -2,6 +2,7 @@
 // its costs replace the estimate there. One closed UTC hour is asked for, aggregated by namespace
 // and the backstage.io/kubernetes-id label, idle kept apart (shareIdle=false): idle is shown as
 // its own row, never spread over the services.
+import { fetchWithDeadline } from '@internal/plugin-paved-node';
 import { KUBERNETES_ID_ANNOTATION } from '@internal/plugin-workload-cost-common';
 import { z } from 'zod';
 import { ComponentMatcher } from './componentMatcher';
@@ -57,14 +58,57 @@ export function allocationUrl(
   return `${base}/allocation/compute?${params}`;
 }
 
+/** An hour of allocations by namespace and component is kilobytes; more is not an answer. */
+export const MAX_OPENCOST_BYTES = 32 * 1024 * 1024;
+
+/** The body as text, refused once it passes `max` bytes rather than held whole in memory. */
+async function readCapped(
+  response: Response,
+  max: number,
+  what: string,
+): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > max) {
+    await response.body?.cancel();
+    throw new Error(`${what} is ${declared} bytes, more than ${max}`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > max) throw new Error(`${what} is more than ${max} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export async function fetchAllocations(
   base: string,
   window: { start: string; end: string },
-  timeoutMs = 30_000,
+  options: { timeoutMs: number; signal?: AbortSignal; maxBytes?: number },
 ): Promise<OpenCostAllocation[]> {
   const url = allocationUrl(base, window.start, window.end);
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  const text = await response.text();
+  let text: string;
+  let response: Response;
+  try {
+    response = await fetchWithDeadline(url, {
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    });
+    text = await readCapped(
+      response,
+      options.maxBytes ?? MAX_OPENCOST_BYTES,
+      'the answer',
+    );
+  } catch (error) {
+    const reason =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${
+            options.timeoutMs / 1000
+          } s (workloadCost.requestTimeoutSeconds)`
+        : (error as Error).message;
+    throw new Error(`OpenCost at ${base} failed on ${url}: ${reason}`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -27,7 +27,8 @@ export function claimPrice(
       `The ${offering.id} offering has no price list: the platform team adds paved.goldenPath.offerings.${offering.id}.pricing`,
     );
   }
-  if (!(query.tier in offering.pricing.instance)) {
+  // hasOwn, not `in`: tier=constructor or toString must not find Object.prototype.
+  if (!Object.hasOwn(offering.pricing.instance, query.tier)) {
     throw new InputError(
       `tier: "${query.tier}" is not a tier of ${
         offering.id

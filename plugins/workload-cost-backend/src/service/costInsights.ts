@@ -8,7 +8,8 @@ import {
   ChangeStatistic,
   Cost,
   CostIntervals,
-  daysInMonth,
+  dayNumber,
+  monthsBefore,
   parseIntervals,
   trendlineOf,
   utcDay,
@@ -22,16 +23,6 @@ export function readIntervals(intervals: string): CostIntervals {
   } catch (error) {
     throw new InputError(`intervals: ${(error as Error).message}`);
   }
-}
-
-/** The day `months` before a day, clamped to the end of a shorter month. */
-function monthsBefore(day: string, months: number): string {
-  const [year, month, date] = day.split('-').map(Number);
-  const total = year * 12 + month - 1 - months;
-  const y = Math.floor(total / 12);
-  const m = (total % 12) + 1;
-  const d = Math.min(date, daysInMonth(y, m));
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function periodStart(end: string, intervals: CostIntervals): string {
@@ -48,10 +39,12 @@ function changeOf(
   if (intervals.repetitions < 2) return undefined;
   const lastStart = periodStart(intervals.endDate, intervals);
   const previousStart = periodStart(lastStart, intervals);
-  const sum = (from: string, to: string) =>
-    aggregation
-      .filter(a => a.date >= from && a.date < to)
+  const sum = (from: string, to: string) => {
+    const [first, end] = [dayNumber(from), dayNumber(to)];
+    return aggregation
+      .filter(a => dayNumber(a.date) >= first && dayNumber(a.date) < end)
       .reduce((total, a) => total + a.amount, 0);
+  };
   const last = sum(lastStart, intervals.endDate);
   const previous = sum(previousStart, lastStart);
   const amount = last - previous;

@@ -4,6 +4,7 @@
 // so, rather than showing nothing for a day.
 import {
   addDays,
+  daysFrom,
   dayParts,
   daysInMonth,
   forecastMonth,
@@ -64,7 +65,7 @@ export async function costSummary(
       };
     }
   }
-  const recent = costs.days.filter(d => d.date >= last30);
+  const recent = costs.days.filter(d => daysFrom(last30, d.date) >= 0);
   const monthDays = costs.days.filter(d => d.date.startsWith(monthOf(today)));
   return {
     currency: filter.currency,

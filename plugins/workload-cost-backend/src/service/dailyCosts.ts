@@ -5,6 +5,7 @@
 import {
   addDays,
   daysBetween,
+  daysFrom,
   type DayCost,
 } from '@internal/plugin-workload-cost-common';
 import { dayStart } from '../hours';
@@ -69,7 +70,7 @@ export async function dailyCosts(
       amount: sampled?.parts.total ?? 0,
       partial:
         missing ||
-        date >= today ||
+        daysFrom(today, date) >= 0 ||
         complete < 24 ||
         (sampled?.incomplete ?? 0) > 0,
       missing,

@@ -192,4 +192,34 @@ describe('CostStore', () => {
       ]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'stores catalog and cluster names of 2000 characters (%p)',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const long = (prefix: string) => `${prefix}${'x'.repeat(2000)}`;
+      const component = long('component:default/');
+      const owner = long('group:default/');
+      const cluster = long('cluster-');
+      const namespace = long('ns-');
+      const method = long('method-');
+      await store.saveClusterHour({
+        pass: pass({ cluster, method }),
+        samples: [
+          sample(component, 0.04, { owner, cluster, namespace, method }),
+        ],
+        counted: [{ ...counted(component, ['a']), cluster, namespace }],
+      });
+      const [byOwner] = await store.samples.totals('owner', filter);
+      expect(byOwner.key).toBe(owner);
+      expect(await store.samples.sources(filter)).toEqual([
+        { cluster, method },
+      ]);
+      expect(await store.latestPasses()).toEqual([
+        expect.objectContaining({ cluster, method }),
+      ]);
+      const [details] = await store.counted(component);
+      expect(details).toMatchObject({ cluster, namespace, component });
+    },
+  );
 });
