@@ -1,5 +1,5 @@
 // The Create form offers only what the signed-in person may do. The guest is a member of
-// checkout (catalog/org/users.yaml) and of no other team.
+// checkout (catalog/org/users.yaml) and of no other team; the team's title is "Checkout".
 import { test, expect } from '@playwright/test';
 import { signInAsGuest } from './portalSteps';
 
@@ -10,13 +10,13 @@ test("a checkout developer sees only checkout in Create's owner picker", async (
   await page.getByRole('link', { name: 'Create a service' }).click();
   const owner = page.getByRole('textbox', { name: /Owner/ });
   // Their only team is chosen for them.
-  await expect(owner).toHaveValue('Checkout Team');
+  await expect(owner).toHaveValue('Checkout');
 
   await owner.click();
   await owner.fill('');
   const options = page.getByRole('option');
   await expect(options.first()).toBeVisible();
-  await expect(options).toHaveText(['Checkout Team']);
+  await expect(options).toHaveText(['Checkout']);
   await page.screenshot({ path: 'docs/screenshots/create-owner-picker.png' });
 });
 
