@@ -83,3 +83,12 @@ describe('RepositoryStore after a crash', () => {
     });
   });
 });
+
+describe('paths that git could read as options', () => {
+  it.each([['--output=/tmp/x'], ['docs/-x'], ['a/--end-of-options/b']])(
+    'refuses %j, naming the segment',
+    file => {
+      expect(() => validateFilePath(file)).toThrow(/starts with '-'/);
+    },
+  );
+});
