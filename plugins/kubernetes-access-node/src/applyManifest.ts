@@ -158,14 +158,13 @@ function checkOwner(
 ) {
   const current = existing.metadata?.annotations?.[owner.annotation];
   if (current === owner.value) return;
+  const whose = current
+    ? 'another task'
+    : `someone else (it has no ${owner.annotation} annotation)`;
   throw new ConflictError(
     `${describeResource(
       ref,
-    )} already exists on cluster '${clusterName}' and belongs to ${
-      current
-        ? 'another task'
-        : 'someone else (it has no ' + owner.annotation + ' annotation)'
-    }: it was not changed; the name is taken there, choose another name`,
+    )} already exists on cluster '${clusterName}' and belongs to ${whose}: it was not changed; the name is taken there, choose another name`,
   );
 }
 

@@ -16,7 +16,7 @@ import {
   repoPathField,
   serviceNameField,
 } from './inputValidation';
-import { z } from 'zod';
+import { z as zod } from 'zod';
 import { applicationPath } from '../gitops/gitopsLayout';
 import { environmentConfig } from './environment';
 import { GoldenPathServices } from './GoldenPathServices';
@@ -70,7 +70,7 @@ export function createArgoApplicationAction(services: GoldenPathServices) {
           name: serviceNameField,
           owner: ownerField,
           environment: environmentField,
-          repoUrl: z.string({ error: 'send the clone URL of the service' }),
+          repoUrl: zod.string({ error: 'send the clone URL of the service' }),
           path: repoPathField.optional(),
           revision: gitRefField.optional(),
         },
@@ -105,6 +105,23 @@ export function createArgoApplicationAction(services: GoldenPathServices) {
         delivery.mode === 'gitops'
           ? applicationPath(environment, name)
           : `${env.cluster}/${manifest.metadata.namespace}/Application/${manifest.metadata.name}`;
+      const deliver = () =>
+        delivery.deliver(
+          [
+            {
+              path: applicationPath(environment, name),
+              cluster: env.cluster,
+              manifest,
+            },
+          ],
+          {
+            dryRun: Boolean(ctx.isDryRun),
+            taskId: ctx.task.id,
+            workDir: ctx.workspacePath,
+            message: `Add the Argo CD application ${manifest.metadata.name}`,
+            signal: ctx.signal,
+          },
+        );
       const audited = async () =>
         auditSideEffect(
           {
@@ -122,23 +139,6 @@ export function createArgoApplicationAction(services: GoldenPathServices) {
           },
           deliver,
           ([r]) => ({ result: r.action }),
-        );
-      const deliver = () =>
-        delivery.deliver(
-          [
-            {
-              path: applicationPath(environment, name),
-              cluster: env.cluster,
-              manifest,
-            },
-          ],
-          {
-            dryRun: Boolean(ctx.isDryRun),
-            taskId: ctx.task.id,
-            workDir: ctx.workspacePath,
-            message: `Add the Argo CD application ${manifest.metadata.name}`,
-            signal: ctx.signal,
-          },
         );
       const [result] = ctx.isDryRun
         ? await deliver()

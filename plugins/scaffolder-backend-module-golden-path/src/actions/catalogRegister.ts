@@ -15,7 +15,7 @@ import { auditSideEffect } from '../audit/auditSideEffect';
 import { ownerName } from '../manifests/serviceNames';
 import { authorizeServiceCreate, initiatorRef } from './authorizeGoldenPath';
 import { gitRefField, ownerRef, parseActionInput } from './inputValidation';
-import { z } from 'zod';
+import { z as zod } from 'zod';
 
 const POLL_MS = 500;
 
@@ -92,10 +92,10 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
       const input = parseActionInput(
         'golden-path:catalog:register',
         {
-          catalogInfoUrl: z.string({
+          catalogInfoUrl: zod.string({
             error: 'send the URL of catalog-info.yaml in the new repository',
           }),
-          catalogInfoPath: z
+          catalogInfoPath: zod
             .string()
             .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}\.ya?ml$/, {
               error:
@@ -103,7 +103,7 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
             })
             .optional(),
           branch: gitRefField.optional(),
-          timeoutSeconds: z.number().min(1).max(300).optional(),
+          timeoutSeconds: zod.number().min(1).max(300).optional(),
         },
         ctx.input,
       );

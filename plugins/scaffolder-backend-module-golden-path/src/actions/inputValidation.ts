@@ -110,6 +110,8 @@ export const httpUrlField = z.string({ error: 'send an http(s) URL' }).refine(
 export const descriptionField = z
   .string({ error: 'send the description as text' })
   .max(280, { error: 'send at most 280 characters' })
+  // Control characters other than tab and newline, which no form sends.
+  // eslint-disable-next-line no-control-regex
   .refine(v => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(v), {
     error: 'send text without control characters',
   });

@@ -152,7 +152,7 @@ export function createRepositoryAction(services: GoldenPathServices) {
               });
               // Pushed by an earlier attempt of this task, which stopped before its checkpoint.
               if (pushed) return { commit: pushed, reused: true };
-              const commit = await pushNewRepository({
+              const first = await pushNewRepository({
                 dir: ctx.workspacePath,
                 gitDir,
                 remoteUrl: urls.cloneUrl,
@@ -161,7 +161,7 @@ export function createRepositoryAction(services: GoldenPathServices) {
                 authorization,
                 signal: ctx.signal,
               });
-              return { commit, reused: false };
+              return { commit: first, reused: false };
             },
             r => ({ result: r.reused ? 'reused' : 'pushed', commit: r.commit }),
           ).then(r => r.commit),
