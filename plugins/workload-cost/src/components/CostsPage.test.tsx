@@ -29,17 +29,16 @@ describe('CostsPage', () => {
     }) as any;
     URL.revokeObjectURL = jest.fn();
     fireEvent.click(screen.getByText('Download CSV'));
-    const lines = (await blobs[0].text()).split('\n');
+    const lines = (await blobs[0].text()).split('\r\n');
     expect(lines[0]).toBe(
       'team,services,cpu,memory,storage,gpu,databases,other,total,complete',
     );
-    expect(lines[1]).toBe(
-      'group:default/checkout,4,100.00,30.00,2.00,0.00,60.00,0.00,192.00,true',
-    );
-    expect(lines).toHaveLength(5);
+    expect(lines[1]).toBe('group:default/checkout,4,100,30,2,0,60,0,192,true');
+    // Four rows and the empty string after the last CRLF.
+    expect(lines).toHaveLength(6);
   });
 
-  it('offers this month and the five before, and quotes CSV cells that need it', () => {
+  it('offers this month and the five before, and neutralises and quotes team names in the CSV', () => {
     expect(recentMonths(new Date('2026-02-10T00:00:00Z'))).toEqual([
       '2026-02',
       '2026-01',
@@ -49,7 +48,24 @@ describe('CostsPage', () => {
       '2025-09',
     ]);
     expect(costsCsv([])).toBe(
-      'team,services,cpu,memory,storage,gpu,databases,other,total,complete',
+      'team,services,cpu,memory,storage,gpu,databases,other,total,complete\r\n',
     );
+    const row = {
+      ...teamCosts.teams[0],
+      owner: null,
+      cpu: 1.005,
+      other: -0.5,
+      services: 1,
+    };
+    const csv = costsCsv([
+      { ...row, name: '=HYPERLINK("http://evil.example","open")' },
+      { ...row, name: 'payments, refunds' },
+    ]).split('\r\n');
+    expect(csv[1]).toMatch(
+      /^"'=HYPERLINK\(""http:\/\/evil\.example"",""open""\)",1,1,/,
+    );
+    expect(csv[2]).toMatch(/^"payments, refunds",1,/);
+    // A negative amount is a number to sum, not a formula.
+    expect(csv[2].split(',')).toContain('-0.5');
   });
 });

@@ -14,6 +14,7 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { Button, MenuItem, TextField, Typography } from '@material-ui/core';
+import { CsvColumn, toCsv } from '@internal/plugin-paved-common';
 import { useWorkloadCost } from '../api/useWorkloadCost';
 import { CostParts, TeamCosts } from '../api/types';
 import { BREAKDOWN, money } from './money';
@@ -49,24 +50,25 @@ function rowOf(parts: CostParts & { complete: boolean }, name: string): Row {
   };
 }
 
+const cents = (amount: number) => Math.round(amount * 100) / 100;
+
+/**
+ * The table as CSV, through Paved's one writer: a team name is catalog text anyone can register,
+ * so a cell like =HYPERLINK(...) is neutralised and commas are quoted. Amounts stay numbers
+ * (rounded to cents), so a negative one is summed, not taken for a formula.
+ */
 export function costsCsv(rows: Row[]): string {
-  const header = [
-    'team',
-    'services',
-    ...BREAKDOWN.map(b => b.key),
-    'total',
-    'complete',
+  const columns: CsvColumn<Row>[] = [
+    { header: 'team', value: r => r.name },
+    { header: 'services', value: r => r.services },
+    ...BREAKDOWN.map(b => ({
+      header: b.key,
+      value: (r: Row) => cents(r[b.key]),
+    })),
+    { header: 'total', value: r => cents(r.total) },
+    { header: 'complete', value: r => r.complete },
   ];
-  const lines = rows.map(r =>
-    [
-      r.name,
-      r.services,
-      ...BREAKDOWN.map(b => r[b.key].toFixed(2)),
-      r.total.toFixed(2),
-      r.complete,
-    ].join(','),
-  );
-  return [header.join(','), ...lines].join('\n');
+  return toCsv(columns, rows);
 }
 
 export const CostsPage = () => {
