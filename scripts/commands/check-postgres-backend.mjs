@@ -81,6 +81,8 @@ export async function checkBackendOnPostgres(env, pg) {
       AUTH_GITHUB_CLIENT_ID: 'postgres-check',
       AUTH_GITHUB_CLIENT_SECRET: 'postgres-check',
       PAVED_GITHUB_ORG: 'paved-check',
+      // Production refuses to start without a pseudonym key of its own; a fresh one per run.
+      PAVED_PSEUDONYM_SALT: crypto.randomBytes(32).toString('base64url'),
     },
   });
   const { backend } = started;

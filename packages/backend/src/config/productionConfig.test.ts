@@ -19,6 +19,7 @@ const ENV: Record<string, string> = {
   AUTH_GITHUB_CLIENT_SECRET: 'dummy-client-secret',
   PAVED_GITHUB_ORG: 'paved-example',
   GITHUB_TOKEN: 'dummy-token',
+  PAVED_PSEUDONYM_SALT: 'dummy-salt-of-at-least-thirty-two-characters',
 };
 
 async function load(...files: string[]): Promise<Config> {
@@ -75,6 +76,12 @@ describe('app-config.production.yaml on app-config.yaml', () => {
     expect(config.getBoolean('permission.enabled')).toBe(true);
     expect(readPavedPermissionsConfig(config).platformTeam).toBe(
       'group:default/platform',
+    );
+  });
+
+  it('takes the adoption pseudonym key from a secret, not from the database', () => {
+    expect(config.getString('adoptionMetrics.pseudonymSalt')).toBe(
+      ENV.PAVED_PSEUDONYM_SALT,
     );
   });
 });
