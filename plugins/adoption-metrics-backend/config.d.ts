@@ -39,8 +39,11 @@ export interface Config {
     currency?: string;
     /**
      * The secret salt of the pseudonyms people are stored as (HMAC-SHA256 of the user entity ref),
-     * at least 16 characters. When absent, one is generated once and kept in the plugin's
-     * database. Changing it makes everyone new to the usage and survey figures.
+     * at least 32 characters (e.g. `openssl rand -hex 32`). Set it from PAVED_PSEUDONYM_SALT, never
+     * in the database that holds the pseudonyms. Required in production (NODE_ENV=production: the
+     * backend refuses to start without it); elsewhere, when absent, one is generated once and kept
+     * in the plugin's database, with a warning. Changing it makes everyone new to the usage and
+     * survey figures.
      * @visibility secret
      */
     pseudonymSalt?: string;
