@@ -1,11 +1,7 @@
 // On a service's page: what it costs and why, or which annotation or configuration is missing.
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
@@ -28,7 +24,7 @@ export const CostCard = () => {
       subheader="Kubernetes workloads and databases of this service"
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <RequestErrorPanel error={error} />}
       {value && 'missing' in value && (
         <EmptyState
           missing="info"

@@ -1,5 +1,6 @@
 // For managers: each team's cost this month (or an earlier one), sortable, with what belongs to no
 // team (unallocated) and idle capacity shown apart, never spread; CSV of the table.
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -8,7 +9,6 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
   WarningPanel,
@@ -143,7 +143,7 @@ export const CostsPage = () => {
           </TextField>
         </ContentHeader>
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <RequestErrorPanel error={error} />}
         {value && !value.complete && (
           <WarningPanel title="Some hours are partial: a cluster could not be read">
             {value.errors.slice(0, 3).join(' · ')}

@@ -1,11 +1,11 @@
 // On a group's page: the team's (and sub-teams') cost per service, trend and budget, with a
 // warning when the month's forecast passes the budget.
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   EmptyState,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -34,7 +34,7 @@ export const TeamCostCard = () => {
   return (
     <InfoCard title="Team cost" subheader="This team and its sub-teams">
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <RequestErrorPanel error={error} />}
       {value?.budget?.warning && (
         <WarningPanel severity="warning" title={value.budget.warning} />
       )}

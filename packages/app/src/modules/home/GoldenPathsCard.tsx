@@ -1,7 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
 import { Link as RouterLink } from 'react-router-dom';
 import { EmptyState, Progress } from '@backstage/core-components';
-import { RequestErrorPanel } from '../../components/RequestErrorPanel';
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Button } from '@material-ui/core';

@@ -6,7 +6,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { RequestErrorPanel } from '../../components/RequestErrorPanel';
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';

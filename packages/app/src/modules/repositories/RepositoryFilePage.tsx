@@ -11,7 +11,7 @@ import {
   Page,
   Progress,
 } from '@backstage/core-components';
-import { RequestErrorPanel } from '../../components/RequestErrorPanel';
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import { rawFileUrl } from './GitHostClient';
 import { markdownLinkTransformer, repositoryPagePath } from './paths';
 import { useGitHost } from './useGitHost';

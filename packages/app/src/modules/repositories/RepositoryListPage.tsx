@@ -10,7 +10,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { RequestErrorPanel } from '../../components/RequestErrorPanel';
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import { Button } from '@material-ui/core';
 import { Repository } from './GitHostClient';
 import { repositoryPagePath } from './paths';

@@ -1,0 +1,6 @@
+/**
+ * What every Paved screen shares.
+ *
+ * @packageDocumentation
+ */
+export { RequestErrorPanel, refusalMessage } from './RequestErrorPanel';
