@@ -16,7 +16,8 @@ const NEEDS_QUOTES = /[",\n\r]/;
 export function csvCell(value: string | number | boolean | null | undefined) {
   if (value === undefined || value === null) return '';
   // Numbers are data, not formulas: -3 stays -3 so a spreadsheet can sum the column.
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? String(value) : '';
   let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
