@@ -21,6 +21,11 @@ export interface AccessDeps {
   auditor?: AuditorService;
 }
 
+// authorizeRequest was told to allow people only, so these are a person's credentials.
+const userRefOf = (credentials: BackstageCredentials) =>
+  (credentials as BackstageCredentials<BackstageUserPrincipal>).principal
+    .userEntityRef;
+
 /** The read routes: people and backend plugins with adoption.metrics.read. */
 export async function authorizeRead(deps: AccessDeps, req: Request) {
   await authorizeRequest(deps, req, adoptionMetricsReadPermission, {
@@ -64,11 +69,6 @@ export async function authorizeSurveyAnswer(
   );
   return userRefOf(credentials);
 }
-
-// authorizeRequest was told to allow people only, so these are a person's credentials.
-const userRefOf = (credentials: BackstageCredentials) =>
-  (credentials as BackstageCredentials<BackstageUserPrincipal>).principal
-    .userEntityRef;
 
 /** The signed-in person's entity ref, from their token; service callers are refused. */
 export async function callerRef(

@@ -154,7 +154,9 @@ describe('survey routes', () => {
     const { server } = await start();
     const bad = await results(server, '?quarter=2026-Q5');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/must be a quarter, e.g. 2026-Q4/);
+    expect(bad.body.error.message).toMatch(
+      /quarter: must be a quarter such as 2026-Q4/,
+    );
   });
 
   it('asks nobody when switched off', async () => {

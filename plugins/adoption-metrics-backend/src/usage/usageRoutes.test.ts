@@ -1,7 +1,6 @@
 // POST /events and GET /usage through the running plugin: the person comes from the token, never
 // from the body; bad input is refused with what is wrong; reading needs the permission.
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { startPeopleBackend } from '../people/__testUtils__/peopleBackend';
@@ -203,12 +202,12 @@ describe('usage routes', () => {
   });
 
   it('refuses readers without the read permission', async () => {
-    const { server } = await start({ permission: AuthorizeResult.DENY });
+    const { server } = await start({ deny: ['adoption.metrics.read'] });
     const res = await request(server)
       .get('/api/adoption-metrics/usage')
       .set('authorization', alice);
     expect(res.status).toBe(403);
-    // Sending events needs no read permission.
+    // Sending events needs adoption.usage.record, not the read permission.
     expect((await post(server, alice, { events: [event()] })).status).toBe(202);
   });
 });

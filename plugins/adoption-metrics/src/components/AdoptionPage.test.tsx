@@ -145,10 +145,12 @@ describe('AdoptionPage', () => {
     URL.revokeObjectURL = jest.fn();
     fireEvent.click(screen.getByText('Download CSV'));
     const text = await blobs[0].text();
-    expect(text.split('\n')).toEqual([
+    // RFC 4180: CRLF after every line, the last included.
+    expect(text.split('\r\n')).toEqual([
       'team,services,golden_path_services,adoption,self_service_claims,claims,self_service_rate,production_deploys,failed_deploys,change_failure_rate',
       'group:default/checkout,2,1,0.500,1,2,0.500,2,1,0.333',
       'group:default/payments,2,2,1.000,1,1,1.000,2,1,0.333',
+      '',
     ]);
   });
 });
