@@ -69,32 +69,35 @@ const ownedBy = (...claims: string[]): PolicyDecision => ({
   },
 });
 
-const isGroup = (...names: string[]): PolicyDecision => ({
-  result: AuthorizeResult.CONDITIONAL,
-  pluginId: 'catalog',
-  resourceType: 'catalog-entity',
-  conditions: {
-    anyOf: names.map(name => ({
-      allOf: [
-        {
-          rule: 'IS_ENTITY_KIND',
-          resourceType: 'catalog-entity',
-          params: { kinds: ['group'] },
-        },
-        {
-          rule: 'HAS_METADATA',
-          resourceType: 'catalog-entity',
-          params: { key: 'namespace', value: 'default' },
-        },
-        {
-          rule: 'HAS_METADATA',
-          resourceType: 'catalog-entity',
-          params: { key: 'name', value: name },
-        },
-      ],
-    })),
-  },
-});
+// The expected decision as plain data: its conditions are checked by toEqual, not by the types
+// (which want a non-empty tuple of typed conditions).
+const isGroup = (...names: string[]): PolicyDecision =>
+  ({
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: {
+      anyOf: names.map(name => ({
+        allOf: [
+          {
+            rule: 'IS_ENTITY_KIND',
+            resourceType: 'catalog-entity',
+            params: { kinds: ['group'] },
+          },
+          {
+            rule: 'HAS_METADATA',
+            resourceType: 'catalog-entity',
+            params: { key: 'namespace', value: 'default' },
+          },
+          {
+            rule: 'HAS_METADATA',
+            resourceType: 'catalog-entity',
+            params: { key: 'name', value: name },
+          },
+        ],
+      })),
+    },
+  } as unknown as PolicyDecision);
 
 const taskOf = (name: string): PolicyDecision => ({
   result: AuthorizeResult.CONDITIONAL,

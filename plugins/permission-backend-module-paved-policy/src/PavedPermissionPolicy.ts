@@ -42,9 +42,9 @@ export class PavedPermissionPolicy implements PermissionPolicy {
   ): Promise<PolicyDecision> {
     // No user: an unauthenticated caller (the permission backend lets those through only when
     // its default auth policy is turned off). Nothing is open to them.
-    const decision = user
-      ? decide(request.permission, await this.person(user.credentials))
-      : { result: AuthorizeResult.DENY as const };
+    const decision: PolicyDecision = user
+      ? decide(request.permission, await this.person(userCredentials(user)))
+      : { result: AuthorizeResult.DENY };
     if (decision.result === AuthorizeResult.DENY) {
       await this.#recordDenial(request, user);
     }
@@ -74,12 +74,22 @@ export class PavedPermissionPolicy implements PermissionPolicy {
       eventId: 'policy-deny',
       severityLevel: 'medium',
       meta: {
-        principal: user?.credentials.principal.userEntityRef ?? 'none',
+        principal: user
+          ? userCredentials(user).principal.userEntityRef
+          : 'none',
         permission: request.permission.name,
       },
     });
     await event.success();
   }
+}
+
+// The permission backend hands the policy a user's credentials only (service principals never
+// reach it), typed with an unknown principal.
+function userCredentials(
+  user: PolicyQueryUser,
+): BackstageCredentials<BackstageUserPrincipal> {
+  return user.credentials as BackstageCredentials<BackstageUserPrincipal>;
 }
 
 function isGroupRef(ref: string): boolean {

@@ -28,6 +28,8 @@ import {
   AuthorizeResult,
   isResourcePermission,
   Permission,
+  PermissionCondition,
+  PermissionCriteria,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -90,8 +92,8 @@ const teamsActedFor: Decide = (permission, person) => {
   ) {
     return DENY;
   }
-  return createCatalogConditionalDecision(permission, {
-    anyOf: person.mayActFor.map(ref => {
+  const [first, ...rest] = person.mayActFor.map(
+    (ref): PermissionCriteria<PermissionCondition<'catalog-entity'>> => {
       const { namespace, name } = parseEntityRef(ref);
       return {
         allOf: [
@@ -100,7 +102,10 @@ const teamsActedFor: Decide = (permission, person) => {
           catalogConditions.hasMetadata({ key: 'name', value: name }),
         ],
       };
-    }),
+    },
+  );
+  return createCatalogConditionalDecision(permission, {
+    anyOf: [first, ...rest],
   });
 };
 

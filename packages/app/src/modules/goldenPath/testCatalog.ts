@@ -1,10 +1,12 @@
 // A small organisation for the Create-field tests: three teams and two services.
 import { Entity } from '@backstage/catalog-model';
-import { mockApis } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
 
 const group = (name: string, displayName: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -36,9 +38,13 @@ export function apisAllowing(allowed: Record<string, string[]>) {
         ? AuthorizeResult.ALLOW
         : AuthorizeResult.DENY,
   );
+  const permissionApi: PermissionApi = {
+    authorize: async request => ({ result: authorize(request) }),
+  };
   const apis = [
     [catalogApiRef, catalogApiMock({ entities })],
-    [permissionApiRef, mockApis.permission({ authorize })],
+    // A plain PermissionApi (not mockApis.permission, whose type cannot be named in an export).
+    [permissionApiRef, permissionApi],
   ] as const;
   return { apis, authorize };
 }
