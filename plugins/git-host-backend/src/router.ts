@@ -1,11 +1,5 @@
 // HTTP routes of the git host. Thin: validate, check the caller, ask the store or git, answer.
 // Errors are thrown as @backstage/errors and mapped to status codes by the framework.
-import {
-  AuditorService,
-  HttpAuthService,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { gitHostRepositoryCreatePermission } from '@internal/plugin-paved-common';
 import { authorizeRequest, parseInput } from '@internal/plugin-paved-node';
@@ -13,8 +7,8 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { CREATE_REFUSAL, createGitRoutes } from './gitRoutes';
-import { RepositoryInfo, RepositoryStore } from './RepositoryStore';
+import { CREATE_REFUSAL, createGitRoutes, GitRoutesOptions } from './gitRoutes';
+import { RepositoryInfo } from './RepositoryStore';
 import { repositoryUrls } from './urls';
 
 const createBody = z.object({
@@ -29,16 +23,7 @@ const commitsQuery = z.object({
   from: z.string().optional(),
 });
 
-export interface RouterOptions {
-  store: RepositoryStore;
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  auditor: AuditorService;
-  logger: LoggerService;
-  anonymousRead: boolean;
-  automationOnlyRepositories: string[];
-  maxPushSizeBytes: number;
-  timeoutMs: number;
+export interface RouterOptions extends GitRoutesOptions {
   /** e.g. http://localhost:7007/api/git-host */
   externalBaseUrl: string;
 }

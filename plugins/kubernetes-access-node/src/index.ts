@@ -7,6 +7,7 @@ export {
   readClusters,
 } from './clusters';
 export type { ClusterDetails } from './clusters';
+export { withRequestDeadlines } from './requestDeadlines';
 export {
   createManifestApplier,
   DEFAULT_FIELD_MANAGER,

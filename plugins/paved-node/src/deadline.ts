@@ -3,6 +3,14 @@
 /** Default deadline of one outbound HTTP call. */
 export const OUTBOUND_TIMEOUT_MS = 30_000;
 
+/** The deadlines of a piece of outbound work: each call's own, and the work's abort signal. */
+export interface Deadlines {
+  /** Aborts every call still running (the scheduler's abort signal of a pass). */
+  signal?: AbortSignal;
+  /** The deadline of one call, in ms (OUTBOUND_TIMEOUT_MS when absent). */
+  timeoutMs?: number;
+}
+
 /**
  * A signal that aborts after `ms` or when `parent` (the scheduler's abort signal, a request's)
  * aborts, whichever comes first.

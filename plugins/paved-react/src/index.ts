@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { RequestErrorPanel, refusalMessage } from './RequestErrorPanel';
+export { downloadCsv } from './downloadCsv';

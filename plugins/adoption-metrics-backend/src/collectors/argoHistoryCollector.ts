@@ -1,3 +1,4 @@
+import { Deadlines } from '@internal/plugin-paved-node';
 // Reads every Argo CD Application of every configured cluster and keeps each deploy it sees:
 // `status.history` entries (successful syncs; Argo CD keeps only the last 10) and a failed
 // `status.operationState`. A cluster that fails is reported and skipped; the others still count.
@@ -7,10 +8,10 @@ import {
   describeKubernetesError,
   kubeConfigForCluster,
   readClusters,
+  withRequestDeadlines,
 } from '@internal/plugin-kubernetes-access-node';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { AdoptionStore, DeployRow } from '../store/AdoptionStore';
-import { Deadlines, withDeadlines } from './kubeDeadline';
 
 export const ARGO_COLLECTOR = 'argocd-history';
 
@@ -83,7 +84,7 @@ export async function collectArgoHistory(
   for (const cluster of readClusters(deps.config)) {
     deps.signal?.throwIfAborted();
     try {
-      const api = withDeadlines(
+      const api = withRequestDeadlines(
         kubeConfigForCluster(cluster),
         deps,
       ).makeApiClient(CustomObjectsApi);

@@ -1,3 +1,4 @@
+import { Deadlines } from '@internal/plugin-paved-node';
 // Lists the Crossplane claims of every offering the golden path provides (`paved.goldenPath.
 // offerings`: their apiVersion and kind) in every configured cluster. A claim carrying the golden
 // path's task mark was self-service; one without it was written by hand. A missing CRD or an
@@ -9,11 +10,11 @@ import {
   describeKubernetesError,
   kubeConfigForCluster,
   readClusters,
+  withRequestDeadlines,
 } from '@internal/plugin-kubernetes-access-node';
 import { KubernetesObject, KubernetesObjectApi } from '@kubernetes/client-node';
 import { AdoptionStore } from '../store/AdoptionStore';
 import { ClaimRow } from '../store/ClaimStore';
-import { Deadlines, withDeadlines } from './kubeDeadline';
 
 export const CLAIM_COLLECTOR = 'crossplane-claims';
 
@@ -62,7 +63,7 @@ export async function collectClaims(
   for (const cluster of readClusters(deps.config)) {
     deps.signal?.throwIfAborted();
     const api = KubernetesObjectApi.makeApiClient(
-      withDeadlines(kubeConfigForCluster(cluster), deps),
+      withRequestDeadlines(kubeConfigForCluster(cluster), deps),
     );
     const claims: ClaimRow[] = [];
     const listed: string[] = [];

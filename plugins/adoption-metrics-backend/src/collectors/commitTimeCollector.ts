@@ -4,9 +4,8 @@
 // so the coverage shows. A git host that does not answer is retried next pass.
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { fetchWithDeadline } from '@internal/plugin-paved-node';
+import { Deadlines, fetchWithDeadline } from '@internal/plugin-paved-node';
 import { AdoptionStore } from '../store/AdoptionStore';
-import { Deadlines } from './kubeDeadline';
 import { DeployNeedingCommits } from '../store/CommitTimeStore';
 
 export const COMMIT_TIME_COLLECTOR = 'commit-times';

@@ -3,9 +3,8 @@
 // page whose tasks are all already recorded as finished, so a pass reads little once caught up.
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { fetchWithDeadline } from '@internal/plugin-paved-node';
+import { Deadlines, fetchWithDeadline } from '@internal/plugin-paved-node';
 import { AdoptionStore } from '../store/AdoptionStore';
-import { Deadlines } from './kubeDeadline';
 import { TemplateRunRow } from '../store/TemplateRunStore';
 
 export const TEMPLATE_RUN_COLLECTOR = 'scaffolder-tasks';

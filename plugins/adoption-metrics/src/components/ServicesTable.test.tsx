@@ -2,9 +2,12 @@ import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { ServicesTable } from './ServicesTable';
 import { testSummary } from './testSummary';
-import { downloadCsv } from './csv';
+import { downloadCsv } from '@internal/plugin-paved-react';
 
-jest.mock('./csv', () => ({ downloadCsv: jest.fn() }));
+jest.mock('@internal/plugin-paved-react', () => ({
+  ...jest.requireActual('@internal/plugin-paved-react'),
+  downloadCsv: jest.fn(),
+}));
 
 describe('ServicesTable', () => {
   it('links each service to its page and says how long Create to production took', async () => {

@@ -2,7 +2,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { Button } from '@material-ui/core';
 import { CsvColumn, toCsv } from '@internal/plugin-paved-common';
-import { downloadCsv } from './csv';
+import { downloadCsv } from '@internal/plugin-paved-react';
 
 export function TableWithCsv<T extends object>(props: {
   title: string;

@@ -6,6 +6,7 @@ import {
   ClusterDetails,
   describeKubernetesError,
   kubeConfigForCluster,
+  withRequestDeadlines,
 } from '@internal/plugin-kubernetes-access-node';
 import { ContainerUsage } from '@internal/plugin-workload-cost-common';
 import {
@@ -17,7 +18,6 @@ import {
   V1Pod,
 } from '@kubernetes/client-node';
 import { PricedOfferingSettings } from '../settings';
-import { withDeadlines } from './kubeDeadline';
 import { readPodUsage } from './podUsage';
 
 export interface ClaimObject {
@@ -94,11 +94,10 @@ export async function readClusterInventory(
   };
   let kubeConfig: KubeConfig;
   try {
-    kubeConfig = withDeadlines(
-      kubeConfigForCluster(cluster),
-      options.timeoutMs,
+    kubeConfig = withRequestDeadlines(kubeConfigForCluster(cluster), {
+      timeoutMs: options.timeoutMs,
       signal,
-    );
+    });
   } catch (error) {
     inventory.errors.push((error as Error).message);
     return inventory;

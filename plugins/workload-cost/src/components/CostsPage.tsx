@@ -1,6 +1,6 @@
 // For managers: each team's cost this month (or an earlier one), sortable, with what belongs to no
 // team (unallocated) and idle capacity shown apart, never spread; CSV of the table.
-import { RequestErrorPanel } from '@internal/plugin-paved-react';
+import { downloadCsv, RequestErrorPanel } from '@internal/plugin-paved-react';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -108,16 +108,7 @@ export const CostsPage = () => {
       render: r => money(r.total, currency),
     },
   ];
-  const download = () => {
-    const url = URL.createObjectURL(
-      new Blob([costsCsv(rows)], { type: 'text/csv' }),
-    );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `costs-${month}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadCsv(`costs-${month}.csv`, costsCsv(rows));
   return (
     <Page themeId="tool">
       <Header
