@@ -1,5 +1,6 @@
 // For managers and the platform team: is the golden path used, and does it make teams faster?
 // Filters live in the URL; a team's view rolls up its sub-teams and lists its services.
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import { Suspense } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -9,7 +10,6 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { Button, Grid, Typography } from '@material-ui/core';
 import { useAdoptionClient } from '../useAdoptionClient';
@@ -59,7 +59,7 @@ export const AdoptionPage = () => {
           </Typography>
         )}
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <RequestErrorPanel error={error} />}
         {value && (
           <Grid container spacing={3} style={{ marginTop: 8 }}>
             <Grid item xs={12}>

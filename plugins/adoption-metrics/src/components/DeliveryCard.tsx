@@ -1,10 +1,6 @@
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -54,7 +50,7 @@ export const DeliveryCard = () => {
             : ' Not in production yet.')}
       </Typography>
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <RequestErrorPanel error={error} />}
       {value && value.deploys.length === 0 && (
         <EmptyState
           missing="data"

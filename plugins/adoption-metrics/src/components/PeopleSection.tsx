@@ -1,7 +1,8 @@
 // People on the Adoption page: portal use (DAU, WAU, MAU against the people who could use it, a
 // chart over the days, what is used) and the quarterly satisfaction survey.
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import useAsync from 'react-use/esm/useAsync';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { Range } from '../AdoptionClient';
 import { useAdoptionClient } from '../useAdoptionClient';
@@ -38,7 +39,7 @@ export const PeopleSection = (props: {
         )}
         {usage.error && (
           <Grid item xs={12}>
-            <ResponseErrorPanel error={usage.error} />
+            <RequestErrorPanel error={usage.error} />
           </Grid>
         )}
         {usage.value && (
@@ -54,7 +55,7 @@ export const PeopleSection = (props: {
         )}
         <Grid item xs={12} md={6}>
           {survey.loading && <Progress />}
-          {survey.error && <ResponseErrorPanel error={survey.error} />}
+          {survey.error && <RequestErrorPanel error={survey.error} />}
           {survey.value && <SatisfactionCard results={survey.value} />}
         </Grid>
       </Grid>

@@ -1,12 +1,12 @@
 // On a group's page: the team's (and its sub-teams') adoption and delivery over the last 28 days,
 // with a link to its full view on the Adoption page.
+import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   EmptyState,
   InfoCard,
   Link,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -49,7 +49,7 @@ export const TeamCard = () => {
       deepLink={link ? { title: 'Open in Adoption', link } : undefined}
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <RequestErrorPanel error={error} />}
       {value && value.goldenPathAdoption.denominator === 0 && (
         <EmptyState
           missing="data"

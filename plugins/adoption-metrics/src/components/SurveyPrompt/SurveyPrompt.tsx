@@ -1,5 +1,6 @@
 // The quarterly survey, asked once a quarter in a small card at the bottom right (not a modal),
 // after the person has used the portal for a while. "Not now" counts as this quarter's answer.
+import { refusalMessage } from '@internal/plugin-paved-react';
 import { useEffect, useState } from 'react';
 import {
   identityApiRef,
@@ -64,7 +65,11 @@ export const SurveyPrompt = (props: {
       if ((e as { statusCode?: number }).statusCode === 409) {
         setOpen(false); // answered in another tab
       } else {
-        setError(`Could not send: ${(e as Error).message}`);
+        setError(
+          `Could not send: ${
+            refusalMessage(e as Error) ?? (e as Error).message
+          }`,
+        );
       }
     } finally {
       setSending(false);
