@@ -9,6 +9,7 @@ import { runAllTests } from './commands/test.mjs';
 import { startDemo } from './commands/demo.mjs';
 import { benchGoldenPath } from './commands/bench.mjs';
 import { benchPlugin } from './commands/bench-plugin.mjs';
+import { runCheck } from './commands/check.mjs';
 
 const USAGE = `usage: ./paved <command>
 
@@ -19,11 +20,12 @@ const USAGE = `usage: ./paved <command>
   bench          time the golden-path task (submit to completed, 5 runs, median)
   bench adoption the adoption metrics on generated data (request p95, a collector pass)
   bench costs    workload costs on generated data (a pass over 50 000 pods, request p95)
+  check <name>   one of the checks \`test\` runs, alone (scripts/commands/check-<name>.mjs)
   yarn <args>    run the project's Yarn with the project's Node (e.g. ./paved yarn tsc)
 `;
 
 async function main([command, ...rest]) {
-  if (!['start', 'test', 'demo', 'bench', 'yarn'].includes(command)) {
+  if (!['start', 'test', 'demo', 'bench', 'check', 'yarn'].includes(command)) {
     process.stderr.write(USAGE);
     return command ? 2 : 0;
   }
@@ -35,6 +37,7 @@ async function main([command, ...rest]) {
   if (command === 'bench' && ['adoption', 'costs'].includes(rest[0]))
     await benchPlugin(env, rest[0]);
   else if (command === 'bench') await benchGoldenPath(env, rest);
+  if (command === 'check') await runCheck(env, rest);
   if (command === 'yarn') await yarn(rest, env);
   return 0;
 }

@@ -97,3 +97,9 @@ export async function checkBackendOnPostgres(env, pg) {
     );
   });
 }
+
+/** `./paved check postgres-backend`: this check alone, on the test PostgreSQL. */
+export default async function checkPostgresBackendAlone(env) {
+  const { startTestPostgres } = await import('../lib/postgres.mjs');
+  await checkBackendOnPostgres(env, await startTestPostgres());
+}

@@ -158,3 +158,6 @@ export async function checkTaskRecovery(env) {
     await started.stop();
   }
 }
+
+/** `./paved check task-recovery`: this check alone. */
+export default checkTaskRecovery;
