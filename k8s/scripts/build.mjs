@@ -13,10 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   existsSync,
   mkdirSync,
-  openSync,
-  closeSync,
   readFileSync,
-  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -24,19 +21,23 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import {
   binDir,
   findGo,
   formatDuration,
   isExecutable,
   log,
-  pidAlive,
   readVersions,
   run,
   sleep,
   versionCacheDir,
 } from './lib/common.mjs';
+import {
+  acquireLock,
+  cleanStaleTemps,
+  goBuild,
+  killRunningBuild,
+} from './lib/cached-build.mjs';
 import { MODULES, checkModules } from './gen-modules.mjs';
 
 export const BINARIES = ['kube-apiserver', 'etcd'];
@@ -95,83 +96,6 @@ async function moduleTime(go, modPath, version, cwd) {
   }
 }
 
-let currentChild = null;
-
-/** `go build -v` prints each package it compiles: count them to show progress every 20 s. */
-function goBuild(go, args, { cwd, label }) {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(go, ['build', '-v', ...args], {
-      cwd,
-      env: { ...process.env, CGO_ENABLED: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let compiled = 0;
-    let tail = [];
-    const onData = buf => {
-      for (const line of buf.toString().split('\n')) {
-        if (!line) continue;
-        if (/^[\w.\-/]+$/.test(line)) compiled++;
-        else tail.push(line);
-      }
-      if (tail.length > 200) tail = tail.slice(-200);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    const timer = setInterval(
-      () =>
-        log(
-          `  ${label}: ${compiled} packages compiled, ${formatDuration(
-            Date.now() - started,
-          )}`,
-        ),
-      20000,
-    );
-    currentChild = child;
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearInterval(timer);
-      currentChild = null;
-      if (code === 0) resolve({ compiled, ms: Date.now() - started });
-      else
-        reject(
-          new Error(
-            `go build ${label} failed (${
-              signal || `exit ${code}`
-            }):\n${tail.join('\n')}`,
-          ),
-        );
-    });
-  });
-}
-
-function acquireLock(lockFile) {
-  try {
-    const fd = openSync(lockFile, 'wx');
-    writeFileSync(fd, String(process.pid));
-    closeSync(fd);
-    return true;
-  } catch (e) {
-    if (e.code !== 'EEXIST') throw e;
-    const holder = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-    if (!pidAlive(holder)) {
-      // Stale lock from a killed build.
-      rmSync(lockFile, { force: true });
-      return acquireLock(lockFile);
-    }
-    return false;
-  }
-}
-
-/** Removes temp folders of earlier builds whose process is gone. */
-function cleanStaleTemps(dir) {
-  for (const name of readdirSync(dir)) {
-    const m = /^\.bin-tmp-(\d+)-/.exec(name);
-    if (m && !pidAlive(Number(m[1])))
-      rmSync(join(dir, name), { recursive: true, force: true });
-  }
-}
-
 /**
  * Ensures both binaries exist in the cache and returns their paths.
  * Safe to call from several processes at once.
@@ -223,7 +147,7 @@ export async function ensureBuilt({ force = false } = {}) {
   };
   const onSignal = sig => {
     log(`interrupted (${sig}): removing ${tmp}`);
-    if (currentChild) currentChild.kill('SIGKILL');
+    killRunningBuild();
     cleanup();
     process.exit(sig === 'SIGINT' ? 130 : 143);
   };
