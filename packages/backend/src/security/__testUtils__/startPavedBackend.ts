@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { format } from 'node:util';
+import { transports } from 'winston';
 import { stringify } from 'yaml';
 import { repoRoot } from '../../catalog/__testUtils__/loadEntityFiles';
 import { loadBackendFeatures } from './loadBackendFeatures';
@@ -41,24 +43,53 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Tees process.stdout and process.stderr into a buffer (the root logger writes there). */
+// The key under which winston keeps a log line as it will be printed (triple-beam's MESSAGE).
+const WINSTON_MESSAGE = Symbol.for('message');
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+/**
+ * Tees everything the backend prints into a buffer: what reaches process.stdout/stderr, the
+ * console (Jest replaces it; in workers it buffers and never touches the streams), and each
+ * formatted (so already redacted) line of the root logger's winston Console transport, which
+ * binds console.log when it is made, before this runs.
+ */
 function captureOutput() {
   const chunks: string[] = [];
-  const originals = {
+  const streams = {
     stdout: process.stdout.write.bind(process.stdout),
     stderr: process.stderr.write.bind(process.stderr),
   };
+  const consoles = Object.fromEntries(
+    CONSOLE_METHODS.map(method => [method, console[method]]),
+  ) as Record<(typeof CONSOLE_METHODS)[number], (...a: unknown[]) => void>;
   for (const stream of ['stdout', 'stderr'] as const) {
     (process[stream] as any).write = (chunk: unknown, ...rest: unknown[]) => {
       chunks.push(String(chunk));
-      return (originals[stream] as any)(chunk, ...rest);
+      return (streams[stream] as any)(chunk, ...rest);
+    };
+  }
+  const transportLog = transports.Console.prototype.log;
+  transports.Console.prototype.log = function teedLog(
+    this: unknown,
+    info: Record<symbol, unknown>,
+    callback: () => void,
+  ) {
+    chunks.push(`${String(info[WINSTON_MESSAGE])}\n`);
+    return transportLog!.call(this, info, callback);
+  };
+  for (const method of CONSOLE_METHODS) {
+    console[method] = (...args: unknown[]) => {
+      chunks.push(`${format(...args)}\n`);
+      consoles[method].apply(console, args);
     };
   }
   return {
     text: () => chunks.join(''),
     restore: () => {
-      process.stdout.write = originals.stdout;
-      process.stderr.write = originals.stderr;
+      process.stdout.write = streams.stdout;
+      process.stderr.write = streams.stderr;
+      for (const method of CONSOLE_METHODS) console[method] = consoles[method];
+      transports.Console.prototype.log = transportLog;
     },
   };
 }
