@@ -226,14 +226,29 @@ function isDiscoveryNotFound(error: unknown, api?: KubernetesApiError) {
   );
 }
 
+/** Where the Helm chart's RBAC is made, for the fix of a refused request. */
+const CHART_RBAC_RULES = 'charts/paved/rbac-rules.json';
+
+const READ_VERBS = new Set(['get', 'list', 'watch']);
+
+/** What the API server's 403 says: `User "u" cannot create resource "r" in API group "g" in the namespace "n"`. */
 function rbacDetails(message: string) {
   const match = /cannot (\S+) resource "([^"]+)" in API group "([^"]*)"/.exec(
     message,
   );
   const user = /User "([^"]+)"/.exec(message)?.[1];
+  const namespace = /in the namespace "([^"]+)"/.exec(message)?.[1];
+  const clusterScope = /at the cluster scope/.test(message);
   return match
-    ? { verb: match[1], resource: match[2], group: match[3], user }
-    : { user };
+    ? {
+        verb: match[1],
+        resource: match[2],
+        group: match[3],
+        user,
+        namespace,
+        clusterScope,
+      }
+    : { user, namespace, clusterScope };
 }
 
 function forbidden(
@@ -242,26 +257,32 @@ function forbidden(
 ): Error {
   const { cluster, resource } = context;
   const rbac = rbacDetails(api.message);
+  // A server-side apply is a patch (and a create when the object is new).
   const verb = rbac.verb ?? (context.verb === 'apply' ? 'patch' : context.verb);
   const group = rbac.group ?? apiGroup(resource.apiVersion);
-  const plural = rbac.resource
-    ? `${rbac.resource}${group ? `.${group}` : ''}`
-    : resource.kind;
-  const where = resource.namespace
-    ? `in namespace ${resource.namespace}`
-    : 'cluster-wide';
+  // Without the server's wording, the kind is the best name there is for the resource.
+  const plural = rbac.resource ?? resource.kind;
+  const qualified = group ? `${plural}.${group}` : plural;
+  const namespace = rbac.clusterScope
+    ? undefined
+    : rbac.namespace ?? resource.namespace;
+  const where = namespace
+    ? `in namespace ${namespace}`
+    : 'at cluster scope (in all namespaces)';
   const who = rbac.user ? ` (${rbac.user})` : '';
-  const binding = resource.namespace
-    ? `a Role and RoleBinding in namespace ${resource.namespace}, or a ClusterRole and ClusterRoleBinding`
-    : 'a ClusterRole and ClusterRoleBinding';
+  const what = resource.name
+    ? describeResource(resource)
+    : `${resource.kind} objects`;
+  const done = READ_VERBS.has(verb) ? 'read' : 'written';
+  const role = namespace
+    ? `the Role bound to that service account in namespace ${namespace} (or to its ClusterRole)`
+    : 'the ClusterRole bound to that service account';
   return new NotAllowedError(
     `The service account of ${describeCluster(
       cluster,
-    )}${who} may not ${verb} ${plural} (${
-      resource.kind
-    }) ${where}, so ${describeResource(
-      resource,
-    )} cannot be written: grant it get, create and patch on ${plural} with ${binding} (RBAC); the token is configured in ${CLUSTERS_CONFIG_KEY}`,
+    )}${who} may not ${verb} ${qualified} ${where}, so ${what} cannot be ${done}: add \`${verb}\` on ${plural}${
+      group ? ` (API group ${group})` : ' (core API group "")'
+    } to ${role} (RBAC; installed with the Helm chart, the rules are in ${CHART_RBAC_RULES}); its token is configured in ${CLUSTERS_CONFIG_KEY}`,
     api,
   );
 }
