@@ -1,8 +1,7 @@
 // A manager reads the Adoption page: the example organisation's numbers with their sources, one
 // team (with its sub-teams), another range, and the CSV of what is shown.
 import { test, expect } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import { signInAsGuest } from './portalSteps';
+import { csvLines, signInAsGuest } from './portalSteps';
 
 test('a manager opens Adoption, filters to a team, changes the range and downloads the CSV', async ({
   page,
@@ -47,8 +46,7 @@ test('a manager opens Adoption, filters to a team, changes the range and downloa
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).first().click();
-  const file = await (await download).path();
-  const csv = (await readFile(file!, 'utf8')).split('\n');
+  const csv = await csvLines(await download);
   expect(csv[0]).toMatch(/^team,services,golden_path_services,adoption,/);
   // Engineering's sub-teams own services; the data team is not under Engineering.
   expect(csv.slice(1).every(line => line.startsWith('group:default/'))).toBe(

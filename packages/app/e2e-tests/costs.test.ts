@@ -2,8 +2,7 @@
 // changes, and the Costs page with its CSV. On the embedded defaults no cluster is configured, so
 // the card must say what to configure; with `./paved demo` it shows figures.
 import { test, expect } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import { fillServiceStep, signInAsGuest } from './portalSteps';
+import { csvLines, fillServiceStep, signInAsGuest } from './portalSteps';
 
 test('a developer sees the cost card on a service', async ({ page }) => {
   await signInAsGuest(page);
@@ -47,9 +46,7 @@ test('a manager opens Costs and downloads the CSV', async ({ page }) => {
   await expect(page.getByText('unallocated (no component)')).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
-  const csv = (await readFile((await (await download).path())!, 'utf8')).split(
-    '\n',
-  );
+  const csv = await csvLines(await download);
   expect(csv[0]).toBe(
     'team,services,cpu,memory,storage,gpu,databases,other,total,complete',
   );
