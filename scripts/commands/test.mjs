@@ -1,6 +1,7 @@
 // `./paved test`: every check a change must pass, fastest first, so a mistake fails early.
 // A missing PostgreSQL or Chromium is installed or the run fails; a missing Kubernetes API
-// server fails only in CI (PAVED_REQUIRE_KUBERNETES=1, set by .ci/run).
+// server fails only in CI (PAVED_REQUIRE_KUBERNETES=1, set by .ci/run). Gitea, the real SCM of
+// the golden path's gitea tests, is built from its Go module once per machine like kube-apiserver.
 import { step } from '../lib/run.mjs';
 import { yarn } from '../lib/yarn.mjs';
 import { startTestPostgres } from '../lib/postgres.mjs';
@@ -8,6 +9,7 @@ import { ensureDebianPackage } from '../lib/system-packages.mjs';
 import { checkBackendOnPostgres } from './check-postgres-backend.mjs';
 import { checkTaskRecovery } from './check-task-recovery.mjs';
 import { kubernetesForTests } from '../lib/kubernetes.mjs';
+import { giteaTestEnv, startTestGitea } from '../lib/gitea.mjs';
 
 function postgresTestEnv(pg) {
   const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@${
@@ -37,9 +39,21 @@ export async function runAllTests(baseEnv) {
     ...(kubernetes.kubeconfig ? { KUBECONFIG: kubernetes.kubeconfig } : {}),
   };
   try {
-    await step('Unit and integration tests (Jest)', () =>
-      yarn(['backstage-cli', 'repo', 'test', '--ci'], testEnv),
+    const gitea = await step(
+      'Gitea for the SCM tests (built once per machine)',
+      () => startTestGitea(env),
     );
+    try {
+      await step('Unit and integration tests (Jest)', () =>
+        yarn(['backstage-cli', 'repo', 'test', '--ci'], {
+          ...testEnv,
+          ...giteaTestEnv(gitea),
+          PAVED_REQUIRE_GITEA: '1',
+        }),
+      );
+    } finally {
+      await gitea.stop();
+    }
   } finally {
     await kubernetes.stop();
   }

@@ -166,6 +166,9 @@ export function createRepositoryAction(services: GoldenPathServices) {
             r => ({ result: r.reused ? 'reused' : 'pushed', commit: r.commit }),
           ).then(r => r.commit),
       });
+      // Outside the checkpoint, so that a retry waits again: the next step (catalog registration)
+      // reads catalog-info.yaml through the host's API.
+      await repositories.waitForBranch?.(repo, branch, commit, ctx.signal);
       ctx.logger.info(
         `Pushed ${files.length} files to ${branch} (${commit.slice(0, 8)})`,
       );

@@ -233,6 +233,172 @@ describe('IntegrationRepositoryHost', () => {
     expect(calls[0]).toBeInstanceOf(AbortSignal);
   });
 
+  const providers = [
+    {
+      provider: 'github',
+      title: 'GitHub',
+      host: 'github.com',
+      find: 'GET https://api.github.com/repos/paved-demo/orders-api',
+      create: 'POST https://api.github.com/orgs/paved-demo/repos',
+      createFix:
+        'give a GitHub App installed on that organisation the Administration repository permission (write), or use a token with the repo scope whose user may create repositories in that organisation',
+      readFix:
+        'give a GitHub App installed on that organisation the Metadata repository permission (read)',
+      credentials: 'GitHub credentials (token or GitHub App)',
+    },
+    {
+      provider: 'gitlab',
+      title: 'GitLab',
+      host: 'gitlab.com',
+      find: 'GET https://gitlab.com/api/v4/projects/paved-demo%2Forders-api',
+      create: 'POST https://gitlab.com/api/v4/projects',
+      createFix:
+        "give its user a role in that group that may create projects (Developer or Maintainer, as the group's 'Roles allowed to create projects' setting says), with a token with the api scope",
+      readFix:
+        'make its user a member of that group (Reporter or higher), with a token with the api scope',
+      credentials: 'GitLab token',
+    },
+    {
+      provider: 'gitea',
+      title: 'Gitea',
+      host: 'gitea.example',
+      find: 'GET https://gitea.example/api/v1/repos/paved-demo/orders-api',
+      create: 'POST https://gitea.example/api/v1/orgs/paved-demo/repos',
+      createFix:
+        'give its user a team with the Create repositories permission in that organisation, or a token with write:organization scope (and write:repository, for the push)',
+      readFix:
+        "give its user a team with read access to that organisation's repositories, or a token with read:repository scope",
+      credentials: 'Gitea token',
+    },
+  ] as const;
+  const gitlabNamespace = {
+    'GET https://gitlab.com/api/v4/namespaces/paved-demo': {
+      status: 200,
+      body: { id: 42 },
+    },
+  };
+  const hostFor = (p: (typeof providers)[number]) =>
+    new IntegrationRepositoryHost({
+      provider: p.provider,
+      host: p.host,
+      organization: 'paved-demo',
+      integrations,
+    });
+
+  it.each(providers.map(p => [p.provider, p] as const))(
+    'names the organisation and the right to give when %s refuses to create (403)',
+    async (_, p) => {
+      fakeFetch({
+        ...gitlabNamespace,
+        [p.create]: { status: 403, body: { message: 'not allowed here' } },
+      });
+      const error = await hostFor(p)
+        .create(repo)
+        .catch(e => e);
+      expect(error.name).toBe('NotAllowedError');
+      expect(error.message).toBe(
+        `the ${p.credentials} of integrations.${p.provider} for ${p.host} may not create repositories in organisation paved-demo (${p.title} said: not allowed here): ${p.createFix}.`,
+      );
+    },
+  );
+
+  it.each(providers.map(p => [p.provider, p] as const))(
+    'names the organisation and the right to give when %s refuses to read a repository (403)',
+    async (_, p) => {
+      fakeFetch({ [p.find]: { status: 403 } });
+      const error = await hostFor(p)
+        .find(repo)
+        .catch(e => e);
+      expect(error.name).toBe('NotAllowedError');
+      expect(error.message).toContain(
+        `the ${p.credentials} of integrations.${p.provider} for ${p.host} may not read repositories in organisation paved-demo`,
+      );
+      expect(error.message).toContain(p.readFix);
+    },
+  );
+
+  it.each(providers.map(p => [p.provider, p] as const))(
+    'says the credentials were not accepted when %s answers 401',
+    async (_, p) => {
+      fakeFetch({ [p.find]: { status: 401, body: { message: 'Bad creds' } } });
+      const error = await hostFor(p)
+        .create(repo)
+        .catch(e => e);
+      expect(error.name).toBe('AuthenticationError');
+      expect(error.message).toMatch(
+        new RegExp(
+          `^${p.title} \\(${
+            p.host
+          }\\) did not accept the ${p.credentials.replace(
+            /[()]/g,
+            '\\$&',
+          )} of integrations\\.${p.provider} for ${
+            p.host
+          } \\(401\\) to read repositories in organisation paved-demo \\(${
+            p.title
+          } said: Bad creds\\): replace them with valid, unexpired ones; they need this right: `,
+        ),
+      );
+    },
+  );
+
+  it('says the GitLab group is missing or invisible when its lookup answers 404', async () => {
+    fakeFetch({});
+    const gitlab = providers[1];
+    await expect(hostFor(gitlab).create(repo)).rejects.toThrow(
+      `GitLab (gitlab.com) has no organisation paved-demo that the token of integrations.gitlab can see: check paved.goldenPath.scm.organization, and ${gitlab.createFix}.`,
+    );
+  });
+
+  it('says the Gitea organisation is missing or invisible when creating answers 404', async () => {
+    const calls = fakeFetch({});
+    await expect(hostFor(providers[2]).create(repo)).rejects.toThrow(
+      /^Gitea \(gitea.example\) has no organisation paved-demo that the token of integrations.gitea can see/,
+    );
+    expect(calls.map(c => c.method)).toEqual(['GET', 'POST']);
+  });
+
+  it.each(providers.map(p => [p.provider, p] as const))(
+    'waits until %s serves the pushed commit on the branch',
+    async (_, p) => {
+      let answers = 0;
+      jest.spyOn(global, 'fetch').mockImplementation(async () => {
+        answers++;
+        // Gitea's answers while it has not processed the push yet (409, then the 500 of its
+        // half-processed push), then the branch at an older commit, then at the pushed one.
+        if (answers === 1)
+          return new Response('{"message":"Git Repository is empty."}', {
+            status: 409,
+          });
+        if (answers === 2)
+          return new Response('{"message":""}', { status: 500 });
+        const commit = answers === 3 ? 'older' : 'c0ffee';
+        return new Response(
+          JSON.stringify({ commit: { id: commit, sha: commit } }),
+          { status: 200 },
+        );
+      });
+      await hostFor(p).waitForBranch(repo, 'main', 'c0ffee');
+      expect(answers).toBe(4);
+    },
+  );
+
+  it('says the host is slow to process pushes when the branch does not appear in time', async () => {
+    fakeFetch({});
+    const host = new IntegrationRepositoryHost({
+      provider: 'gitea',
+      host: 'gitea.example',
+      organization: 'paved-demo',
+      integrations,
+      pushVisibleTimeoutMs: 300,
+    });
+    await expect(
+      host.waitForBranch(repo, 'main', 'c0ffee00c0ffee'),
+    ).rejects.toThrow(
+      'gitea (gitea.example) did not show branch main of paved-demo/orders-api at the pushed commit c0ffee00 within 0.3 s: the host is slow to process pushes; retry the task (the repository and its commit are kept).',
+    );
+  });
+
   it('says which integrations entry is missing', () => {
     expect(
       () =>

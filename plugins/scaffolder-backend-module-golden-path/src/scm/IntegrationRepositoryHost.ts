@@ -5,11 +5,21 @@ import {
   DefaultGithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
-import { ConflictError, InputError, ResponseError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  ResponseError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { fetchWithDeadline } from '@internal/plugin-paved-node';
 import { RepositoryHost, RepositoryLocation } from './RepositoryHost';
-
-type Provider = 'github' | 'gitlab' | 'gitea';
+import {
+  AccessContext,
+  hostReason,
+  organizationNotFound,
+  Provider,
+  refusal,
+} from './accessErrors';
 
 /** Where each host shows a file of a branch: <repository web URL>/<this>/<branch>/<path>. */
 const BLOB_PATH: Record<Provider, string> = {
@@ -24,6 +34,8 @@ interface ProviderApi {
   headers(): Promise<Record<string, string>>;
   gitAuthorization(): Promise<string>;
   repoPath(repo: RepositoryLocation): string;
+  /** REST path of a branch; its answer has the head commit at commit.sha (GitHub) or commit.id. */
+  branchPath(repo: RepositoryLocation, branch: string): string;
   createRequest(
     repo: RepositoryLocation & { description: string },
   ): Promise<{ path: string; body: object }>;
@@ -46,14 +58,17 @@ export function claimOf(description: unknown): string | undefined {
     : undefined;
 }
 
+/** Gitea shows a push in its API within about a second; a host that needs this long is unwell. */
+const PUSH_VISIBLE_TIMEOUT_MS = 30_000;
+
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 function providerApi(
-  provider: Provider,
-  host: string,
+  context: AccessContext,
   integrations: ScmIntegrations,
 ): ProviderApi {
+  const { provider, host } = context;
   const missing = () =>
     new InputError(
       `paved.goldenPath.scm is ${provider} on ${host}, but integrations.${provider} has no entry for host ${host}: add one with its credentials.`,
@@ -79,6 +94,8 @@ function providerApi(
       }),
       gitAuthorization: async () => basic('x-access-token', await token()),
       repoPath: ({ owner, name }) => `/repos/${owner}/${name}`,
+      branchPath: ({ owner, name }, branch) =>
+        `/repos/${owner}/${name}/branches/${branch}`,
       createRequest: async ({ owner, name, description }) => ({
         path: `/orgs/${owner}/repos`,
         body: { name, description, private: true, auto_init: false },
@@ -97,11 +114,23 @@ function providerApi(
       gitAuthorization: async () => basic('oauth2', token),
       repoPath: ({ owner, name }) =>
         `/projects/${encodeURIComponent(`${owner}/${name}`)}`,
+      branchPath: ({ owner, name }, branch) =>
+        `/projects/${encodeURIComponent(
+          `${owner}/${name}`,
+        )}/repository/branches/${encodeURIComponent(branch)}`,
       createRequest: async ({ owner, name, description }) => {
         const res = await fetchWithDeadline(
           `${apiBase}/namespaces/${encodeURIComponent(owner)}`,
           { headers: { 'private-token': token } },
         );
+        if (res.status === 404) throw organizationNotFound(context);
+        const refused = refusal(
+          context,
+          'create',
+          res.status,
+          await hostReason(res.clone()),
+        );
+        if (refused) throw refused;
         if (!res.ok) throw await ResponseError.fromResponse(res);
         const namespace = (await res.json()) as { id: number };
         return {
@@ -121,6 +150,8 @@ function providerApi(
     headers: async () => ({ authorization: basic(username, password) }),
     gitAuthorization: async () => basic(username, password),
     repoPath: ({ owner, name }) => `/repos/${owner}/${name}`,
+    branchPath: ({ owner, name }, branch) =>
+      `/repos/${owner}/${name}/branches/${branch}`,
     createRequest: async ({ owner, name, description }) => ({
       path: `/orgs/${owner}/repos`,
       body: { name, description, private: true },
@@ -138,13 +169,11 @@ export class IntegrationRepositoryHost implements RepositoryHost {
       host: string;
       organization: string;
       integrations: ScmIntegrations;
+      /** How long waitForBranch waits (default 30 s). */
+      pushVisibleTimeoutMs?: number;
     },
   ) {
-    this.api = providerApi(
-      options.provider,
-      options.host,
-      options.integrations,
-    );
+    this.api = providerApi(options, options.integrations);
     this.title = `${options.provider} (${options.host})`;
   }
 
@@ -169,6 +198,13 @@ export class IntegrationRepositoryHost implements RepositoryHost {
       { headers: await this.api.headers() },
     );
     if (res.status === 404) return undefined;
+    const refused = refusal(
+      this.options,
+      'read',
+      res.status,
+      await hostReason(res.clone()),
+    );
+    if (refused) throw refused;
     if (!res.ok) throw await ResponseError.fromResponse(res);
     const body = (await res.json().catch(() => ({}))) as {
       description?: unknown;
@@ -202,6 +238,15 @@ export class IntegrationRepositoryHost implements RepositoryHost {
       if (now?.claim === repo.claim) return { created: false };
       if (now) throw this.taken(repo);
     }
+    // The organisation does not exist, or these credentials cannot see it.
+    if (res.status === 404) throw organizationNotFound(this.options);
+    const refused = refusal(
+      this.options,
+      'create',
+      res.status,
+      await hostReason(res.clone()),
+    );
+    if (refused) throw refused;
     throw await ResponseError.fromResponse(res);
   }
 
@@ -215,5 +260,51 @@ export class IntegrationRepositoryHost implements RepositoryHost {
 
   gitAuthorization(): Promise<string> {
     return this.api.gitAuthorization();
+  }
+
+  async waitForBranch(
+    repo: RepositoryLocation,
+    branch: string,
+    commit: string,
+    signal?: AbortSignal,
+  ) {
+    const timeoutMs =
+      this.options.pushVisibleTimeoutMs ?? PUSH_VISIBLE_TIMEOUT_MS;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      signal?.throwIfAborted();
+      const res = await fetchWithDeadline(
+        `${this.api.apiBase}${this.api.branchPath(repo, branch)}`,
+        { headers: await this.api.headers() },
+      );
+      if (res.ok) {
+        const body = (await res.json().catch(() => ({}))) as {
+          commit?: { id?: string; sha?: string };
+        };
+        if ((body.commit?.sha ?? body.commit?.id) === commit) return;
+      } else if (res.status !== 404 && res.status !== 409 && res.status < 500) {
+        // 404: no such branch yet; 409 (Gitea): "Git Repository is empty" until it processed the
+        // push; 5xx: Gitea 1.27 answers 500 while its push queue has recorded the branch but not
+        // yet marked the repository non-empty (seen against a real Gitea). All three are retried
+        // until the deadline.
+        const refused = refusal(
+          this.options,
+          'read',
+          res.status,
+          await hostReason(res.clone()),
+        );
+        throw refused ?? (await ResponseError.fromResponse(res));
+      }
+      if (Date.now() > deadline) {
+        throw new ServiceUnavailableError(
+          `${this.title} did not show branch ${branch} of ${repo.owner}/${
+            repo.name
+          } at the pushed commit ${commit.slice(0, 8)} within ${
+            timeoutMs / 1000
+          } s: the host is slow to process pushes; retry the task (the repository and its commit are kept).`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
   }
 }

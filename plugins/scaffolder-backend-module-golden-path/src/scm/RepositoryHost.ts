@@ -33,4 +33,16 @@ export interface RepositoryHost {
   ): Promise<{ created: boolean }>;
   /** The Authorization header value git needs to push to this host. */
   gitAuthorization(): Promise<string>;
+  /**
+   * Resolves once the host's API serves `branch` at `commit`, which is how the catalog reads
+   * catalog-info.yaml. Hosts that process a push asynchronously need it (Gitea answers
+   * "Git Repository is empty" for about a second after the push); absent where a push is
+   * visible when git returns.
+   */
+  waitForBranch?(
+    repo: RepositoryLocation,
+    branch: string,
+    commit: string,
+    signal?: AbortSignal,
+  ): Promise<void>;
 }
