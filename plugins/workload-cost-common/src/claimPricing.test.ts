@@ -91,6 +91,24 @@ describe('pricing a claim', () => {
     );
   });
 
+  it('refuses tiers and options named after Object.prototype keys', () => {
+    expect(() =>
+      monthlyClaimPrice({
+        offering: postgresql,
+        tier: 'constructor',
+        storageGB: 40,
+      }),
+    ).toThrow('Unknown tier "constructor" for PostgreSQL');
+    expect(() =>
+      monthlyClaimPrice({
+        offering: postgresql,
+        tier: 'small',
+        storageGB: 10,
+        options: { toString: true, __proto__: true } as Record<string, boolean>,
+      }),
+    ).toThrow(/Cannot price option toString/);
+  });
+
   it('refuses an option it has no multiplier for', () => {
     expect(() =>
       monthlyClaimPrice({

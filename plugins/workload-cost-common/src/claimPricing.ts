@@ -190,6 +190,17 @@ export interface ClaimChoice {
   options?: Readonly<Record<string, boolean | undefined>>;
 }
 
+/**
+ * The record's own value for a key from a form or a claim: a tier named `constructor` or an option
+ * named `__proto__` is not priced from Object.prototype.
+ */
+function own<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string,
+): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function multipliersFor(
   pricing: OfferingPricing,
   options: Readonly<Record<string, boolean | undefined>>,
@@ -197,7 +208,7 @@ function multipliersFor(
   return Object.entries(options)
     .filter(([, enabled]) => enabled)
     .map(([option]) => {
-      const multiplier = pricing.optionMultipliers[option];
+      const multiplier = own(pricing.optionMultipliers, option);
       if (multiplier === undefined) {
         const known = Object.keys(pricing.optionMultipliers);
         throw new Error(
@@ -244,7 +255,7 @@ export function priceClaim(
   const { offering, tier, storageGB, hours } = choice;
   const { pricing } = offering;
   const name = offering.title ?? 'the offering';
-  const instancePrice = pricing.instance[tier];
+  const instancePrice = own(pricing.instance, tier);
   if (!instancePrice) {
     throw new Error(
       `Unknown tier ${shown(
@@ -271,9 +282,8 @@ export function priceClaim(
     `${roundMoney(amount, currencyDecimals(currency)).toFixed(
       currencyDecimals(currency),
     )} ${currency}`;
-  const label = offering.tiers?.[tier]?.description
-    ? `${offering.tiers[tier].description} (${tier})`
-    : tier;
+  const description = own(offering.tiers, tier)?.description;
+  const label = description ? `${description} (${tier})` : tier;
 
   const instance = hours * toHourlyRate(instancePrice) * scale('instance');
   const lines = [
