@@ -320,6 +320,190 @@ describe('bad input', () => {
   );
 });
 
+// The stock plugins' permissions, as the policy decides them, through the real routes.
+describe('stock permissions and team ownership', () => {
+  async function entityUid(ref: string) {
+    const res = await send(
+      'platformEngineer',
+      'GET',
+      `/catalog/entities/by-name/${ref}`,
+    );
+    expect(res.status).toBe(200);
+    return res.json.metadata.uid as string;
+  }
+
+  const location = {
+    type: 'url',
+    target: 'https://scm.invalid/platform/catalog-info.yaml',
+  };
+
+  it('a developer cannot register a location', async () => {
+    const res = await send('checkoutDeveloper', 'POST', '/catalog/locations', {
+      body: location,
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('a platform engineer passes the permission check to register a location (dry run)', async () => {
+    const res = await send(
+      'platformEngineer',
+      'POST',
+      '/catalog/locations?dryRun=true',
+      { body: location },
+    );
+    // The host does not resolve, so the dry run fails reading it; what matters is that the
+    // permission check let the platform engineer through.
+    expect(res.status).not.toBe(403);
+    expect(res.status).not.toBe(401);
+  });
+
+  const dryRun = {
+    template: {
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: 'security-suite-dry-run' },
+      spec: {
+        type: 'service',
+        parameters: [],
+        steps: [
+          { id: 'log', action: 'debug:log', input: { message: 'dry run' } },
+        ],
+      },
+    },
+    values: {},
+    directoryContents: [],
+  };
+
+  it("a developer cannot dry-run a template (it runs with the platform's integration credentials)", async () => {
+    const res = await send(
+      'checkoutDeveloper',
+      'POST',
+      '/scaffolder/v2/dry-run',
+      {
+        body: dryRun,
+      },
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('a platform engineer may dry-run a template', async () => {
+    const res = await send(
+      'platformEngineer',
+      'POST',
+      '/scaffolder/v2/dry-run',
+      {
+        body: dryRun,
+      },
+    );
+    expect({ status: res.status, body: res.text.slice(0, 300) }).toEqual({
+      status: 200,
+      body: expect.anything(),
+    });
+  });
+
+  it("a developer cannot use the Kubernetes proxy (it carries the cluster's token)", async () => {
+    const res = await fetch(
+      `${backend.baseUrl}/api/kubernetes/proxy/api/v1/namespaces`,
+      {
+        headers: {
+          authorization: `Bearer ${tokens.checkoutDeveloper}`,
+          'backstage-kubernetes-cluster': 'local',
+        },
+        signal: AbortSignal.timeout(30_000),
+      },
+    );
+    received.push(await res.text());
+    expect(res.status).toBe(403);
+  });
+
+  it('a checkout developer cannot create a service for payments: the task fails in its checks, nothing is made', async () => {
+    const before = await sideEffects();
+    const res = await send(
+      'checkoutDeveloper',
+      'POST',
+      '/scaffolder/v2/tasks',
+      {
+        body: {
+          templateRef: 'template:default/new-microservice',
+          values: {
+            name: 'not-for-payments',
+            owner: 'group:default/payments',
+            description: 'The security suite expects this to be refused.',
+            language: 'go',
+            environment: 'dev',
+          },
+        },
+      },
+    );
+    expect(res.status).toBe(201);
+    const outcome = await taskOutcome(res.json.id);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.log).toContain('group:default/payments');
+    expect(outcome.steps.filter(s => s !== 'preflight')).toEqual([]);
+    expect(await sideEffects()).toEqual(before);
+  });
+
+  it("a checkout developer cannot add a database to payments' component", async () => {
+    const before = await sideEffects();
+    const res = await send(
+      'checkoutDeveloper',
+      'POST',
+      '/scaffolder/v2/tasks',
+      {
+        body: {
+          templateRef: 'template:default/add-database',
+          values: {
+            component: 'component:default/payments-gateway',
+            environment: 'dev',
+            database: {
+              enabled: true,
+              offering: 'postgresql',
+              tier: 'standard',
+              storageGB: 20,
+              region: 'eu-west-1',
+            },
+          },
+        },
+      },
+    );
+    expect(res.status).toBe(201);
+    const outcome = await taskOutcome(res.json.id);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.log).toContain('payments-gateway');
+    expect(
+      outcome.steps.filter(s => !['preflight', 'service'].includes(s)),
+    ).toEqual([]);
+    expect(await sideEffects()).toEqual(before);
+  });
+  // Last: the deleted component comes back only when its location is read again.
+  it('a checkout developer cannot delete a payments component; it stays in the catalog', async () => {
+    const uid = await entityUid('component/default/payments-gateway');
+    const res = await send(
+      'checkoutDeveloper',
+      'DELETE',
+      `/catalog/entities/by-uid/${uid}`,
+    );
+    expect(res.status).toBe(403);
+    expect(await entityUid('component/default/payments-gateway')).toBe(uid);
+  });
+
+  it('a payments developer may delete a component payments owns', async () => {
+    const uid = await entityUid('component/default/payments-gateway');
+    const res = await send(
+      'paymentsDeveloper',
+      'DELETE',
+      `/catalog/entities/by-uid/${uid}`,
+    );
+    expect(res.status).toBe(204);
+    const gone = await send(
+      'platformEngineer',
+      'GET',
+      `/catalog/entities/by-uid/${uid}`,
+    );
+    expect(gone.status).toBe(404);
+  });
+});
+
 describe('canary secrets', () => {
   it('a push through the git host gives git none of the backend secrets', async () => {
     const bare = path.join(backend.gitDirectory, 'checkout', 'route-probe.git');
