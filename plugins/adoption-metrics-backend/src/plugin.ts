@@ -4,11 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { adoptionMetricsPermissions } from '@internal/plugin-adoption-metrics-common';
-import { collectArgoHistory } from './collectors/argoHistoryCollector';
-import { snapshotCatalog } from './collectors/catalogSnapshotCollector';
-import { collectClaims } from './collectors/claimCollector';
-import { collectCommitTimes } from './collectors/commitTimeCollector';
-import { collectTemplateRuns } from './collectors/templateRunCollector';
+import { runCollectionPass } from './collectors/collectionPass';
 import { addPeopleRoutes } from './people/addPeopleRoutes';
 import { pseudonymSaltSource } from './people/pseudonymSalt';
 import { createRouter } from './router';
@@ -54,15 +50,7 @@ export const adoptionMetricsPlugin = createBackendPlugin({
           // The scheduler aborts the signal at the timeout; every outbound call and every page
           // or item loop of the pass stops with it.
           fn: async signal => {
-            const pass = { ...deps, store, signal };
-            await snapshotCatalog(pass).catch(error =>
-              deps.logger.warn(`Catalog snapshot failed: ${error}`),
-            );
-            // Each source records its own failure; one failing leaves the others running.
-            await collectArgoHistory(pass);
-            await collectTemplateRuns(pass);
-            await collectClaims(pass);
-            await collectCommitTimes(pass);
+            await runCollectionPass({ ...deps, store, signal });
           },
         });
         const router = await createRouter({ ...deps, store, settings });

@@ -19,7 +19,7 @@ import {
 } from '../__testUtils__/openCostServer';
 import { readCostSettings } from '../settings';
 import { CostStore } from '../store/CostStore';
-import { collectCosts } from './collectCosts';
+import { collectCosts, PASS_DONE } from './collectCosts';
 
 jest.setTimeout(60_000);
 
@@ -326,5 +326,56 @@ describeKubernetes('workload cost collector', k8s => {
     const before = await ours('paved-local');
     await collect();
     expect(await ours('paved-local')).toEqual(before);
+  });
+
+  it('ends the pass with one line giving each cluster its hour, samples and state', async () => {
+    const logger = mockServices.logger.mock();
+    const outcomes = await collectCosts({
+      config,
+      settings: readCostSettings(config),
+      store,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger,
+      now: NOW,
+    });
+    const lines = logger.info.mock.calls.map(([message]) => String(message));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${PASS_DONE} in \\d+\\.\\d s: `));
+    for (const o of outcomes) {
+      expect(lines[0]).toContain(
+        `${o.cluster} ${o.hour} ${o.samples} samples (${o.method}, ${
+          o.complete ? 'complete' : 'incomplete'
+        }, ${o.saved})`,
+      );
+    }
+    expect(lines[0]).toContain(', incomplete, ');
+  });
+});
+
+describe('workload cost pass without clusters', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('says that no cluster is configured', async () => {
+    const config = new ConfigReader({});
+    const knex = await databases.init('SQLITE_3');
+    const logger = mockServices.logger.mock();
+    const outcomes = await collectCosts({
+      config,
+      settings: readCostSettings(config),
+      store: await CostStore.create(
+        mockServices.database.mock({ getClient: async () => knex }),
+      ),
+      catalog: catalogServiceMock({ entities: [] }),
+      auth: mockServices.auth(),
+      logger,
+      now: NOW,
+    });
+    expect(outcomes).toEqual([]);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Workload cost pass done in \d+\.\d s: no cluster in kubernetes\.clusterLocatorMethods$/,
+      ),
+    );
   });
 });

@@ -125,6 +125,7 @@ async function collectCluster(
 export async function collectCosts(
   deps: CollectDeps,
 ): Promise<ClusterOutcome[]> {
+  const started = Date.now();
   const now = deps.now ?? new Date();
   const clusters = readClusters(deps.config);
   for (const name of Object.keys(deps.settings.openCost)) {
@@ -165,5 +166,24 @@ export async function collectCosts(
     deps.signal?.throwIfAborted();
     outcomes.push(await collectCluster(cluster, matcher, deps, now));
   }
+  deps.logger.info(passDoneLine(outcomes, Date.now() - started));
   return outcomes;
+}
+
+/** The line every pass that read the catalog ends with; the message starts with this. */
+export const PASS_DONE = 'Workload cost pass done';
+
+/** One line per pass, so an operator sees when it ran, on which replica, and what it stored. */
+function passDoneLine(outcomes: ClusterOutcome[], ms: number): string {
+  const clusters = outcomes.length
+    ? outcomes
+        .map(
+          o =>
+            `${o.cluster} ${o.hour} ${o.samples} samples (${o.method}, ${
+              o.complete ? 'complete' : 'incomplete'
+            }, ${o.saved})`,
+        )
+        .join('; ')
+    : 'no cluster in kubernetes.clusterLocatorMethods';
+  return `${PASS_DONE} in ${(ms / 1000).toFixed(1)} s: ${clusters}`;
 }
