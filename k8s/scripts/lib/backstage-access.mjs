@@ -1,55 +1,21 @@
 // Read access to a cluster for the portal: a ServiceAccount `backstage` in `paved-system`, bound to a
-// ClusterRole that can read what Backstage's Kubernetes plugin and Paved's own plugins read, and a
-// short-lived token for it from the TokenRequest API (no long-lived token Secret is created).
+// ClusterRole with the Helm chart's read rules (charts/paved/rbac-rules.json: what Backstage's
+// Kubernetes plugin and Paved's collectors read), and a short-lived token for it from the
+// TokenRequest API (no long-lived token Secret is created).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chartRbacRules } from './chart-rbac-rules.mjs';
 import { repoRoot } from './common.mjs';
 
 export const ACCESS_NAMESPACE = 'paved-system';
 export const ACCESS_ACCOUNT = 'backstage';
 const ROLE = 'paved-backstage-read';
 const FIELD_MANAGER = 'paved-backstage-access';
-const READ = ['get', 'list', 'watch'];
 
-// What the Kubernetes tab fetches for an entity (the plugin's default object types, pod logs and
-// events), plus the platform's own kinds: Argo CD applications and Crossplane claims, and the
-// PersistentVolumeClaims the cost views price.
-const RULES = [
-  {
-    apiGroups: [''],
-    resources: [
-      'pods',
-      'pods/log',
-      'services',
-      'configmaps',
-      'limitranges',
-      'resourcequotas',
-      'events',
-      'namespaces',
-      'persistentvolumeclaims',
-    ],
-    verbs: READ,
-  },
-  {
-    apiGroups: ['apps'],
-    resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'],
-    verbs: READ,
-  },
-  {
-    apiGroups: ['autoscaling'],
-    resources: ['horizontalpodautoscalers'],
-    verbs: READ,
-  },
-  { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: READ },
-  { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
-  { apiGroups: ['metrics.k8s.io'], resources: ['pods'], verbs: READ },
-  {
-    apiGroups: ['argoproj.io'],
-    resources: ['applications', 'appprojects'],
-    verbs: READ,
-  },
-  { apiGroups: ['platform.paved.dev'], resources: ['*'], verbs: READ },
-];
+// Exactly what the Helm chart grants in its default (gitops) delivery: the reads of the Kubernetes
+// tab and the collectors, from the chart's rules file, so the demo portal and a production install
+// cannot drift apart.
+const RULES = chartRbacRules('clusterRole');
 
 function objects() {
   return [
