@@ -4,6 +4,7 @@
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { authModulePavedGuestProvider } from '@internal/plugin-auth-backend-module-paved-test-provider';
 import { gitHostUrlReaderServiceFactory } from '@internal/plugin-git-host-backend';
+import { productionStateGuardPlugin } from './production/productionStateGuard';
 
 /** A feature as `backend.add(...)` accepts it: the feature itself or a dynamic import of it. */
 export type BackendFeatureInput =
@@ -16,6 +17,9 @@ export type BackendFeatureInput =
  */
 export function backendFeatures(): BackendFeatureInput[] {
   return [
+    // production refuses state on one replica's disk (SQLite, TechDocs' default folder, ...)
+    productionStateGuardPlugin,
+
     import('@backstage/plugin-app-backend'),
     import('@backstage/plugin-proxy-backend'),
 

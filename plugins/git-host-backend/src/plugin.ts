@@ -6,6 +6,10 @@ import {
   gitHostPermissions,
   gitHostRepositoryPushPermission,
 } from '@internal/plugin-paved-common';
+import {
+  describeProductionSignals,
+  runsInProduction,
+} from '@internal/plugin-paved-node';
 import { promises as fs } from 'node:fs';
 import { readGitHostConfig } from './config';
 import {
@@ -20,6 +24,7 @@ import { assertGitAvailable } from './runGit';
 /**
  * The embedded git host: bare repositories under `gitHost.directory`, served over git's smart
  * HTTP protocol (by `git http-backend`) behind Backstage auth and permissions, with raw-file reads.
+ * Off in production (NODE_ENV or auth.environment `production`).
  */
 export const gitHostPlugin = createBackendPlugin({
   pluginId: 'git-host',
@@ -36,6 +41,17 @@ export const gitHostPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
       },
       async init({ config, logger, httpRouter, discovery, ...services }) {
+        // Its repositories live on this replica's disk, which other replicas do not share; a
+        // production backend publishes to a real SCM (the golden path refuses to start without
+        // one), so the host stays off there: no routes, no directory.
+        if (runsInProduction(config)) {
+          logger.info(
+            `The embedded git host is off: this backend runs in production (${describeProductionSignals(
+              config,
+            )}), where repositories live on the SCM of paved.goldenPath.scm`,
+          );
+          return;
+        }
         const settings = readGitHostConfig(config);
         await assertGitAvailable();
         await fs.mkdir(settings.directory, { recursive: true });

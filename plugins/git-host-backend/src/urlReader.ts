@@ -19,6 +19,7 @@ import {
   NotImplementedError,
   NotModifiedError,
 } from '@backstage/errors';
+import { runsInProduction } from '@internal/plugin-paved-node';
 import { readAll } from './blobs';
 import { readGitHostConfig } from './config';
 import { RepositoryStore } from './RepositoryStore';
@@ -126,6 +127,8 @@ export const gitHostReaderFactory: ReaderFactory = ({
   config,
   treeResponseFactory,
 }) => {
+  // As the plugin: no embedded git host in production, so nothing to read from it.
+  if (runsInProduction(config)) return [];
   const baseUrl = `${config
     .getString('backend.baseUrl')
     .replace(/\/+$/, '')}/api/git-host/`;

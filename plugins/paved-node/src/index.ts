@@ -7,3 +7,4 @@ export * from './parseInput';
 export * from './authorize';
 export * from './deadline';
 export * from './childEnv';
+export * from './production';

@@ -50,3 +50,46 @@ describe('readGoldenPathConfig', () => {
     );
   });
 });
+
+describe('readGoldenPathConfig in production', () => {
+  const originalNodeEnv = process.env.NODE_ENV;
+  afterEach(() => {
+    process.env.NODE_ENV = originalNodeEnv;
+  });
+
+  const readWith = (goldenPath: unknown, authEnvironment?: string) =>
+    readGoldenPathConfig(
+      new ConfigReader({
+        auth: authEnvironment ? { environment: authEnvironment } : {},
+        paved: { goldenPath },
+      } as any),
+    );
+  const withoutScm = () => {
+    const { scm: _scm, ...rest } = appConfigGoldenPath() as any;
+    return rest;
+  };
+
+  it('refuses the embedded git host when auth.environment is production, saying what to set', () => {
+    expect(() => readWith(appConfigGoldenPath(), 'production')).toThrow(
+      /paved.goldenPath.scm.provider is embedded, but this backend runs in production \(NODE_ENV=test, auth.environment=production\).*provider github, gitlab or gitea, with host and organization, and an integrations.<provider> entry/,
+    );
+  });
+
+  it('refuses a missing scm (embedded by default) when NODE_ENV is production', () => {
+    process.env.NODE_ENV = 'production';
+    expect(() => readWith(withoutScm())).toThrow(
+      /paved.goldenPath.scm.provider is embedded \(the default: paved.goldenPath.scm is not set\), but this backend runs in production \(NODE_ENV=production/,
+    );
+  });
+
+  it('accepts a real SCM in production, and the embedded host outside it', () => {
+    const gitea = {
+      ...appConfigGoldenPath(),
+      scm: { provider: 'gitea', host: 'git.example.com', organization: 'acme' },
+    };
+    expect(readWith(gitea, 'production').scm.provider).toBe('gitea');
+    expect(readWith(appConfigGoldenPath(), 'development').scm.provider).toBe(
+      'embedded',
+    );
+  });
+});

@@ -2,6 +2,10 @@
 // platform team's configuration stops the backend with the key and the fix, rather than failing
 // a developer's task later.
 import { Config } from '@backstage/config';
+import {
+  describeProductionSignals,
+  runsInProduction,
+} from '@internal/plugin-paved-node';
 import { z } from 'zod';
 
 const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
@@ -111,5 +115,31 @@ export function readGoldenPathConfig(config: Config): GoldenPathConfig {
       )}`,
     );
   }
+  refuseEmbeddedInProduction(config, parsed.data);
   return parsed.data;
+}
+
+/**
+ * The embedded git host keeps repositories on the disk of the replica that made them: another
+ * replica cannot see them, and they go with the pod. Production names a real SCM or does not
+ * start.
+ */
+function refuseEmbeddedInProduction(
+  config: Config,
+  goldenPath: GoldenPathConfig,
+): void {
+  if (goldenPath.scm.provider !== 'embedded' || !runsInProduction(config))
+    return;
+  const scmSet = config.has('paved.goldenPath.scm.provider');
+  throw new Error(
+    `paved.goldenPath.scm.provider is embedded${
+      scmSet ? '' : ' (the default: paved.goldenPath.scm is not set)'
+    }, but this backend runs in production (${describeProductionSignals(
+      config,
+    )}). The embedded git host keeps repositories on this replica's disk, where other replicas ` +
+      'cannot see them and a new pod loses them. Set paved.goldenPath.scm to the SCM that holds ' +
+      'new repositories and the GitOps repository: provider github, gitlab or gitea, with host and ' +
+      'organization, and an integrations.<provider> entry with credentials for that host ' +
+      '(app-config.production.yaml configures GitHub from PAVED_GITHUB_ORG and GITHUB_TOKEN).',
+  );
 }
