@@ -11,6 +11,8 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   forbidOnly: true,
   workers: 1,
+  // The frontend answers before the backend has started; tests wait for the backend too.
+  globalSetup: './packages/app/e2e-tests/backendReady.ts',
   webServer: {
     command: 'yarn start',
     url: 'http://localhost:3000',
