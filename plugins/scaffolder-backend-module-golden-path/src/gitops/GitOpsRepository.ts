@@ -30,7 +30,38 @@ export interface GitOpsWriteResult {
   urls: Record<string, string>;
 }
 
-const PUSH_ATTEMPTS = 5;
+// Every task writes the one GitOps branch, from every replica: 20 tasks at once on two replicas
+// (the replicas check) lost up to 10 pushes in a row with 5 immediate attempts. Each lost race
+// waits a random, growing delay before it clones the new tip, so the contenders spread out.
+const PUSH_ATTEMPTS = 30;
+const PUSH_BACKOFF_BASE_MS = 100;
+const PUSH_BACKOFF_MAX_MS = 3000;
+
+/** A push refused because the branch moved meanwhile (git's and the hosts' wordings). */
+function lostPushRace(error: unknown): boolean {
+  return /fetch first|non-fast-forward|cannot lock ref|failed to update ref|stale info|\[rejected\]|\[remote rejected\]/.test(
+    String((error as Error)?.message ?? error),
+  );
+}
+
+/** Full-jitter exponential backoff: a random wait up to base × 2^attempt, capped. */
+function pushBackoff(attempt: number, signal?: AbortSignal): Promise<void> {
+  const cap = Math.min(
+    PUSH_BACKOFF_MAX_MS,
+    PUSH_BACKOFF_BASE_MS * 2 ** Math.min(attempt, 10),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, Math.random() * cap);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
 const BOOTSTRAP_CLAIM = 'paved-gitops-bootstrap';
 
 export class GitOpsRepository {
@@ -141,8 +172,11 @@ export class GitOpsRepository {
         ).trim();
         return { written, unchanged, commit, urls };
       } catch (error) {
-        // Another task pushed first: start again from the new tip.
-        if (attempt >= PUSH_ATTEMPTS || signal?.aborted) throw error;
+        // Another task pushed first: start again from the new tip. Anything else (rights, a
+        // host that is down) is said at once.
+        if (!lostPushRace(error) || attempt >= PUSH_ATTEMPTS || signal?.aborted)
+          throw error;
+        await pushBackoff(attempt, signal);
       }
     }
   }

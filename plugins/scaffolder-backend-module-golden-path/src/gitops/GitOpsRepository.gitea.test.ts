@@ -1,0 +1,112 @@
+// The GitOps repository under contention on a real Gitea: every golden-path task, on every
+// replica, commits to its one branch, so pushes lose races to each other all the time.
+import { ScmIntegrations } from '@backstage/integration';
+import { ConfigReader } from '@backstage/config';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import {
+  describeGitea,
+  GiteaTestEnvironment,
+} from '../__testUtils__/giteaTestEnvironment';
+import { goldenPathConfig } from '../__testUtils__/goldenPathConfigFixture';
+import { IntegrationRepositoryHost } from '../scm/IntegrationRepositoryHost';
+import { GitOpsRepository } from './GitOpsRepository';
+
+function giteaHost(gitea: GiteaTestEnvironment) {
+  return new IntegrationRepositoryHost({
+    provider: 'gitea',
+    host: gitea.host,
+    organization: gitea.organization,
+    integrations: ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          gitea: [
+            {
+              host: gitea.host,
+              baseUrl: gitea.baseUrl,
+              username: gitea.username,
+              password: gitea.token,
+            },
+          ],
+        },
+      }),
+    ),
+  });
+}
+
+const manifest = (name: string, taskId: string) =>
+  `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  annotations:\n    paved.dev/scaffolder-task: ${taskId}\n`;
+
+describeGitea('the GitOps repository on a real Gitea', gitea => {
+  it('lands twelve writes made at once by twelve tasks, each in one commit', async () => {
+    const repoName = `gitops-${randomBytes(4).toString('hex')}`;
+    const config = goldenPathConfig({
+      delivery: {
+        gitopsOwner: gitea.organization,
+        gitopsRepository: repoName,
+      },
+    });
+    const repository = new GitOpsRepository(giteaHost(gitea), config);
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-race-'));
+    const tasks = Array.from({ length: 12 }, (_, i) => `race-task-${i}`);
+    const results = await Promise.all(
+      tasks.map(taskId =>
+        repository.write(
+          [
+            {
+              path: `apps/dev/${taskId}.yaml`,
+              content: manifest(taskId, taskId),
+            },
+          ],
+          { workDir, taskId, message: `Add ${taskId}` },
+        ),
+      ),
+    );
+    expect(results.map(r => r.written.length)).toEqual(tasks.map(() => 1));
+
+    const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-race-clone-'));
+    const auth = `Basic ${Buffer.from(
+      `${gitea.username}:${gitea.token}`,
+    ).toString('base64')}`;
+    const git = (args: string[], cwd: string) =>
+      promisify(execFile)('git', args, {
+        cwd,
+        env: {
+          PATH: process.env.PATH,
+          HOME: cwd,
+          GIT_TERMINAL_PROMPT: '0',
+          GIT_CONFIG_COUNT: '1',
+          GIT_CONFIG_KEY_0: 'http.extraHeader',
+          GIT_CONFIG_VALUE_0: `Authorization: ${auth}`,
+        },
+      });
+    await git(
+      [
+        'clone',
+        '--quiet',
+        '--',
+        `${gitea.baseUrl}/${gitea.organization}/${repoName}.git`,
+        'repo',
+      ],
+      clone,
+    );
+    const dir = path.join(clone, 'repo');
+    for (const taskId of tasks) {
+      const file = `apps/dev/${taskId}.yaml`;
+      expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(
+        manifest(taskId, taskId),
+      );
+      const { stdout } = await git(
+        ['rev-list', '--count', 'HEAD', '--', file],
+        dir,
+      );
+      expect(stdout.trim()).toBe('1');
+    }
+    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.rmSync(clone, { recursive: true, force: true });
+  }, 180_000);
+});
