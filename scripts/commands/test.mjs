@@ -6,7 +6,10 @@ import { step } from '../lib/run.mjs';
 import { yarn } from '../lib/yarn.mjs';
 import { startTestPostgres } from '../lib/postgres.mjs';
 import { ensureDebianPackage } from '../lib/system-packages.mjs';
-import { checkBackendOnPostgres } from './check-postgres-backend.mjs';
+import { prepareProductionBuild } from '../lib/productionBuild.mjs';
+import { checkProductionBuild } from './check-production-build.mjs';
+import { checkReplicas } from './check-replicas.mjs';
+import { checkChart } from './check-chart.mjs';
 import { checkTaskRecovery } from './check-task-recovery.mjs';
 import { kubernetesForTests } from '../lib/kubernetes.mjs';
 import { giteaTestEnv, startTestGitea } from '../lib/gitea.mjs';
@@ -54,11 +57,23 @@ export async function runAllTests(baseEnv) {
     } finally {
       await gitea.stop();
     }
+    await step(
+      'Helm chart: lint, and every rendered object dry-run applied (Helm built once per machine)',
+      () => checkChart(testEnv),
+    );
   } finally {
     await kubernetes.stop();
   }
-  await step('Backend on PostgreSQL serves the catalog', () =>
-    checkBackendOnPostgres(testEnv, pg),
+  // The image's steps, repeated without a container engine; both checks below run this build.
+  const build = await step('Production build (the Dockerfile, repeated)', () =>
+    prepareProductionBuild(testEnv),
+  );
+  await step(
+    'Production build on PostgreSQL and Gitea: golden path, adoption, costs',
+    () => checkProductionBuild(testEnv, { pg, build }),
+  );
+  await step('Two replicas on one PostgreSQL (production build)', () =>
+    checkReplicas(testEnv, { pg, build }),
   );
   await step('Golden-path task survives a backend killed mid-way', () =>
     checkTaskRecovery(testEnv),

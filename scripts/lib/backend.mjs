@@ -1,20 +1,17 @@
-// Starts the portal's backend from source, through Backstage's own Node transform (what
-// `backstage-cli package start` uses), with the given config files layered on app-config.yaml.
-// Used by the checks that need a whole backend: the PostgreSQL check and the benchmarks.
+// Starts a Paved backend process with its output in .paved/logs/<logName>.log: from source
+// through Backstage's own Node transform (what `backstage-cli package start` uses), or any
+// command (the production build's, scripts/lib/productionBuild.mjs). Used by the checks that
+// need a whole backend: the production build, the replicas, the benchmarks.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, stateDir } from './paths.mjs';
 
-/** Returns the child process and the path of its log (stdout and stderr). */
+/** Starts the backend from source with the given config files (relative to the repository). */
 export function startBackendFromSource({ configs, env, logName }) {
-  const logDir = path.join(stateDir, 'logs');
-  fs.mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `${logName}.log`);
-  const log = fs.openSync(logFile, 'w');
-  const backend = spawn(
-    'node',
-    [
+  return startBackendProcess({
+    command: 'node',
+    args: [
       '--require',
       path.join(
         repoRoot,
@@ -23,8 +20,23 @@ export function startBackendFromSource({ configs, env, logName }) {
       'packages/backend/src/index.ts',
       ...configs.flatMap(file => ['--config', file]),
     ],
-    { cwd: repoRoot, stdio: ['ignore', log, log], env },
-  );
+    cwd: repoRoot,
+    env,
+    logName,
+  });
+}
+
+/** Returns the child process and the path of its log (stdout and stderr). */
+export function startBackendProcess({ command, args, cwd, env, logName }) {
+  const logDir = path.join(stateDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${logName}.log`);
+  const log = fs.openSync(logFile, 'w');
+  const backend = spawn(command, args, {
+    cwd,
+    stdio: ['ignore', log, log],
+    env,
+  });
   backend.on('exit', () => fs.closeSync(log));
   return {
     backend,

@@ -8,4 +8,10 @@ const backend = createBackend();
 for (const feature of backendFeatures()) {
   backend.add(feature);
 }
-backend.start();
+// A backend whose plugins failed to start would otherwise stay up answering 503 on readiness for
+// ever; exiting lets Kubernetes restart it and shows the failure at once.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error(`Paved backend failed to start: ${error?.stack ?? error}`);
+  process.exit(1);
+});

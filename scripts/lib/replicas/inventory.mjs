@@ -96,7 +96,7 @@ export function cloneGitops(gitea) {
   return dir;
 }
 
-/** The Application and claim files of a service in the GitOps clone, and how many commits wrote each. */
+/** The Application, Namespace and claim files of a service in the GitOps clone, and how many commits wrote each. */
 export function gitopsFiles(dir, name, environment = 'dev') {
   const files = [];
   const application = `apps/${environment}/${name}.yaml`;
@@ -149,7 +149,7 @@ export async function catalogEntries(api, name, gitea) {
 }
 
 /**
- * Everything made for each name: { name: { repos, repoClaims, commits, applications, claims,
+ * Everything made for each name: { name: { repos, repoClaims, commits, applications, namespaces, claims,
  * gitopsCommits, entities, entityTasks, locations } }.
  */
 export async function inventory({ gitea, api, names }) {
@@ -166,7 +166,10 @@ export async function inventory({ gitea, api, names }) {
         repoClaims: own.map(r => r.claim),
         commits: own.length ? await giteaCommitCount(gitea, name) : 0,
         applications: files.filter(f => f.kind === 'Application').length,
-        claims: files.filter(f => f.kind !== 'Application').length,
+        namespaces: files.filter(f => f.kind === 'Namespace').length,
+        claims: files.filter(
+          f => f.kind !== 'Application' && f.kind !== 'Namespace',
+        ).length,
         gitopsTasks: files.map(f => f.task),
         gitopsCommits: files.map(f => f.commits),
         entities: catalog.entities.length,
@@ -189,6 +192,7 @@ export function completeServiceProblems(name, found, taskId) {
   const expectOne = [
     'repos',
     'applications',
+    'namespaces',
     'claims',
     'entities',
     'locations',
@@ -227,6 +231,7 @@ export function countDuplicates(found) {
     for (const key of [
       'repos',
       'applications',
+      'namespaces',
       'claims',
       'entities',
       'locations',

@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { portalApi } from '../portalApi.mjs';
 
 const READY_TIMEOUT_MS = 240_000;
+const MAX_STARTUP_RESTARTS = 3;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 export function freePort() {
@@ -38,8 +39,13 @@ function writeReplicaConfig(dir, port) {
         workingDirectory: path.join(dir, 'work'),
       },
       gitHost: { directory: path.join(dir, 'git') },
+      // Production publishes TechDocs to a bucket every replica reads; the check has no bucket,
+      // so each backend publishes to a folder of its own.
       techdocs: {
-        publisher: { local: { publishDirectory: path.join(dir, 'techdocs') } },
+        publisher: {
+          type: 'local',
+          local: { publishDirectory: path.join(dir, 'techdocs') },
+        },
       },
     }),
   );
@@ -108,19 +114,45 @@ function createReplica({
       started.backend.exitCode === null &&
       !started.backend.signalCode,
     /** Starts this replica and waits until it serves the golden path. */
+    /** Restarts after a failed start, as Kubernetes' restart policy does; counted for the summary. */
+    startupRestarts: 0,
+    /**
+     * Starts this replica and waits until it serves the golden path. A process that exits while
+     * starting is started again (up to MAX_STARTUP_RESTARTS times), as the Deployment's pod would
+     * be: two replicas starting at once on a new database race for the migration locks, and the
+     * loser exits (packages/backend/src/index.ts) to be restarted.
+     */
     async start() {
       if (replica.alive())
         throw new Error(`${replica.name} is already running`);
-      starts += 1;
-      const logName = `replicas-${n}.${starts}`;
-      started = await launch({
-        port,
-        configs: [...configs, file],
-        env: { ...env, PAVED_BASE_URL: baseUrl },
-        logName,
-      });
-      logs.push(started.logFile);
-      await waitUntilReady(replica, started);
+      for (;;) {
+        starts += 1;
+        const logName = `replicas-${n}.${starts}`;
+        started = await launch({
+          port,
+          configs: [...configs, file],
+          env: { ...env, PAVED_BASE_URL: baseUrl },
+          logName,
+        });
+        logs.push(started.logFile);
+        try {
+          await waitUntilReady(replica, started);
+          return;
+        } catch (error) {
+          if (
+            replica.alive() ||
+            replica.startupRestarts >= MAX_STARTUP_RESTARTS
+          )
+            throw error;
+          replica.startupRestarts += 1;
+          // The first line says which replica exited and where its log is.
+          console.log(
+            `${error.message
+              .split('\n')[0]
+              .replace(/:$/, '')}; starting it again, as Kubernetes would`,
+          );
+        }
+      }
     },
     /** As if the machine died: no shutdown hooks, tasks stay "processing". */
     async kill() {
