@@ -7,9 +7,6 @@ import { yarn } from '../lib/yarn.mjs';
 import { startTestPostgres } from '../lib/postgres.mjs';
 import { ensureDebianPackage } from '../lib/system-packages.mjs';
 import { prepareProductionBuild } from '../lib/productionBuild.mjs';
-import { checkProductionBuild } from './check-production-build.mjs';
-import { checkReplicas } from './check-replicas.mjs';
-import { checkChart } from './check-chart.mjs';
 import { checkTaskRecovery } from './check-task-recovery.mjs';
 import { kubernetesForTests } from '../lib/kubernetes.mjs';
 import { giteaTestEnv, startTestGitea } from '../lib/gitea.mjs';
@@ -25,6 +22,11 @@ function postgresTestEnv(pg) {
 
 export async function runAllTests(baseEnv) {
   const env = { ...baseEnv, CI: 'true' };
+  // These checks import packages (yaml, @kubernetes/client-node) that `./paved` installs before
+  // it calls this function, so they are loaded here, not when the script starts.
+  const { checkChart } = await import('./check-chart.mjs');
+  const { checkProductionBuild } = await import('./check-production-build.mjs');
+  const { checkReplicas } = await import('./check-replicas.mjs');
   await step('Type check (tsc)', () => yarn(['tsc'], env));
   await step('Lint (ESLint)', () => yarn(['lint:all'], env));
   await step('Formatting (Prettier)', () => yarn(['prettier:check'], env));
