@@ -5,6 +5,9 @@
 // the check).
 import { backendLauncher } from '../lib/productionBuild.mjs';
 import { proveConcurrentTasks } from '../lib/replicas/proveConcurrentTasks.mjs';
+import { proveNameRace } from '../lib/replicas/proveNameRace.mjs';
+import { proveCollectorsOnce } from '../lib/replicas/proveCollectorsOnce.mjs';
+import { proveRestartKeepsAll } from '../lib/replicas/proveRestartKeepsAll.mjs';
 import { withProductionStack } from '../lib/replicas/productionStack.mjs';
 
 /** `pg` and `build` are shared with the other checks of `./paved test`; made here when absent. */
@@ -23,6 +26,19 @@ export async function checkReplicas(env, { args = [], pg, build } = {}) {
       console.log(concurrent.line);
       summary.tasks = concurrent.count;
       summary.duplicates = concurrent.duplicates;
+      const race = await proveNameRace({ set, gitea, runId });
+      console.log(race.line);
+      summary.races = race.races;
+      const collectors = await proveCollectorsOnce({ set });
+      console.log(collectors.line);
+      summary.collector_passes = collectors.passes;
+      const restart = await proveRestartKeepsAll({
+        set,
+        gitea,
+        tasks: [...concurrent.submitted, ...race.submitted],
+      });
+      console.log(restart.line);
+      summary.restarted_intact = 'yes';
     },
   );
   summary.seconds = Math.round((Date.now() - started) / 1000);

@@ -17,7 +17,9 @@ export function portalApi(baseUrl, token) {
         `${method} ${url} answered ${res.status}: ${await res.text()}`,
       );
     }
-    return res.json();
+    // Some routes answer 200 with no body (the scheduler's trigger).
+    const text = await res.text();
+    return text ? JSON.parse(text) : undefined;
   }
 
   return {

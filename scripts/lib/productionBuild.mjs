@@ -61,7 +61,8 @@ async function repeatCommand(argv, { dir, env, line }) {
         throw new Error(
           `${where}: the check does not know which executable package ${pkg} provides; add it to PACKAGE_EXECUTABLES in scripts/lib/productionBuild.mjs`,
         );
-      await ensureDebianPackage(executable, pkg);
+      // update-ca-certificates lives in /usr/sbin, which a plain user's PATH leaves out.
+      await ensureDebianPackage(executable, pkg, () => ['/usr/sbin', '/sbin']);
     }
     return;
   }

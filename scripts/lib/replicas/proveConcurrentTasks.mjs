@@ -56,6 +56,7 @@ export async function proveConcurrentTasks({
   if (problems.length)
     throw new Error(`after ${count} concurrent tasks: ${problems.join('; ')}`);
   return {
+    submitted,
     count,
     duplicates,
     ranBy,

@@ -169,6 +169,13 @@ function createReplica({
     /** The current process's log, without the request log. */
     log: () => (started ? readLog(started.logFile) : ''),
     tail: (lines = 30) => (started ? started.tail(lines) : '(never started)'),
+    /** Lines of every log this replica ever wrote that contain `text`. */
+    linesWith: text =>
+      logs.flatMap(f =>
+        readLog(f)
+          .split('\n')
+          .filter(l => l.includes(text)),
+      ),
     /** True when this process's log has the scaffolder's "task execution" audit event for it. */
     claimed: taskId => taskAudits(replica.log(), taskId).length > 0,
     /** The scaffolder's audit lines for the task in every log this replica ever wrote. */
