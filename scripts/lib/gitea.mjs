@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureGitea } from '../../gitea/scripts/build.mjs';
+import { freePort } from './freePort.mjs';
 
 const ORGANIZATION = 'paved-test';
 const READY_TIMEOUT_MS = 60_000;
@@ -21,17 +21,6 @@ export const GOLDEN_PATH_TOKEN_SCOPES = [
 ];
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function appIni({ root, port, staticRoot }) {
   const secret = () => crypto.randomBytes(32).toString('hex');

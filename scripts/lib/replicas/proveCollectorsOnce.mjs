@@ -19,12 +19,14 @@ const COLLECTORS = [
 /** Reads over fixed, day-aligned ranges, so two answers computed a millisecond apart can match. */
 function reads(now = new Date()) {
   const day = d => d.toISOString().slice(0, 10);
-  const from = new Date(now.getTime() - 29 * 86_400_000);
+  // Up to yesterday: a range that includes today ends at "now", which differs per answer.
+  const from = new Date(now.getTime() - 30 * 86_400_000);
+  const yesterday = new Date(now.getTime() - 86_400_000);
   const lastMonth = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1),
   );
   return [
-    `/api/adoption-metrics/summary?from=${day(from)}&to=${day(now)}`,
+    `/api/adoption-metrics/summary?from=${day(from)}&to=${day(yesterday)}`,
     '/api/adoption-metrics/sources',
     `/api/workload-cost/teams?month=${lastMonth.toISOString().slice(0, 7)}`,
     '/api/workload-cost/status',

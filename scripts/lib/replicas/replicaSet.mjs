@@ -4,25 +4,14 @@
 // replica writes a log of its own (.paved/logs/replicas-<n>.<start>.log), so what a replica did
 // before it was killed is still there afterwards.
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { freePort } from '../freePort.mjs';
 import { portalApi } from '../portalApi.mjs';
 
 const READY_TIMEOUT_MS = 240_000;
 const MAX_STARTUP_RESTARTS = 3;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** What differs per replica: its port and base URL, and the directories on its own disk. */
 function writeReplicaConfig(dir, port) {

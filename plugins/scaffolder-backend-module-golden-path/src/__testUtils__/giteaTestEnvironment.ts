@@ -3,6 +3,10 @@
 // or is skipped with one loud line when they are unset, or fails when CI requires a real SCM
 // (PAVED_REQUIRE_GITEA=1, or PAVED_REQUIRE_KUBERNETES=1 as CI sets), like describeKubernetes.
 
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { IntegrationRepositoryHost } from '../scm/IntegrationRepositoryHost';
+
 export interface GiteaTestEnvironment {
   /** e.g. http://127.0.0.1:41234 */
   baseUrl: string;
@@ -90,5 +94,32 @@ export function describeGitea(
       limitedUsername: '',
       limitedToken: '',
     });
+  });
+}
+
+/** The golden path's gitea provider for the test Gitea, with the given user's token. */
+export function giteaRepositoryHost(
+  gitea: GiteaTestEnvironment,
+  user = gitea.username,
+  token = gitea.token,
+): IntegrationRepositoryHost {
+  return new IntegrationRepositoryHost({
+    provider: 'gitea',
+    host: gitea.host,
+    organization: gitea.organization,
+    integrations: ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          gitea: [
+            {
+              host: gitea.host,
+              baseUrl: gitea.baseUrl,
+              username: user,
+              password: token,
+            },
+          ],
+        },
+      }),
+    ),
   });
 }

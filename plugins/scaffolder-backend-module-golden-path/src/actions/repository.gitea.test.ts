@@ -1,8 +1,6 @@
 // golden-path:repository:publish with the gitea provider against a real Gitea server (built from
 // its Go module, started by scripts/lib/gitea.mjs): the REST calls, the claim in the description,
 // and git's push, read back through Gitea's API and with real git.
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,9 +11,9 @@ import { actionContext, workspaceWith } from '../__testUtils__/actionContext';
 import {
   describeGitea,
   GiteaTestEnvironment,
+  giteaRepositoryHost,
 } from '../__testUtils__/giteaTestEnvironment';
 import { testServices } from '../__testUtils__/testServices';
-import { IntegrationRepositoryHost } from '../scm/IntegrationRepositoryHost';
 import { createRepositoryAction } from './repository';
 
 const skeleton = {
@@ -26,28 +24,6 @@ const skeleton = {
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-
-function giteaHost(gitea: GiteaTestEnvironment, user: string, token: string) {
-  return new IntegrationRepositoryHost({
-    provider: 'gitea',
-    host: gitea.host,
-    organization: gitea.organization,
-    integrations: ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: {
-          gitea: [
-            {
-              host: gitea.host,
-              baseUrl: gitea.baseUrl,
-              username: user,
-              password: token,
-            },
-          ],
-        },
-      }),
-    ),
-  });
-}
 
 /** Unique, so the test also runs against a Gitea that earlier runs used. */
 const serviceName = () => `gp-${randomBytes(6).toString('hex')}`;
@@ -98,7 +74,11 @@ describeGitea('golden-path:repository:publish on a real Gitea', gitea => {
     credentials = { user: gitea.username, token: gitea.token },
   ) => {
     const { services } = testServices();
-    const repositories = giteaHost(gitea, credentials.user, credentials.token);
+    const repositories = giteaRepositoryHost(
+      gitea,
+      credentials.user,
+      credentials.token,
+    );
     const run = actionContext(
       { name, owner: 'group:default/checkout', description: 'Orders' },
       { taskId, workspacePath: workspaceWith(skeleton) },
@@ -185,7 +165,7 @@ describeGitea('golden-path:repository:publish on a real Gitea', gitea => {
 
   it('pushes on retry when the first attempt created the repository but stopped before pushing', async () => {
     const name = serviceName();
-    const host = giteaHost(gitea, gitea.username, gitea.token);
+    const host = giteaRepositoryHost(gitea, gitea.username, gitea.token);
     await expect(
       host.create({
         owner: gitea.organization,

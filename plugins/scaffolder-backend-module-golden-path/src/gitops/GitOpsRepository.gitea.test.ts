@@ -1,7 +1,5 @@
 // The GitOps repository under contention on a real Gitea: every golden-path task, on every
 // replica, commits to its one branch, so pushes lose races to each other all the time.
-import { ScmIntegrations } from '@backstage/integration';
-import { ConfigReader } from '@backstage/config';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,33 +8,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import {
   describeGitea,
-  GiteaTestEnvironment,
+  giteaRepositoryHost,
 } from '../__testUtils__/giteaTestEnvironment';
 import { goldenPathConfig } from '../__testUtils__/goldenPathConfigFixture';
-import { IntegrationRepositoryHost } from '../scm/IntegrationRepositoryHost';
 import { GitOpsRepository } from './GitOpsRepository';
-
-function giteaHost(gitea: GiteaTestEnvironment) {
-  return new IntegrationRepositoryHost({
-    provider: 'gitea',
-    host: gitea.host,
-    organization: gitea.organization,
-    integrations: ScmIntegrations.fromConfig(
-      new ConfigReader({
-        integrations: {
-          gitea: [
-            {
-              host: gitea.host,
-              baseUrl: gitea.baseUrl,
-              username: gitea.username,
-              password: gitea.token,
-            },
-          ],
-        },
-      }),
-    ),
-  });
-}
 
 const manifest = (name: string, taskId: string) =>
   `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  annotations:\n    paved.dev/scaffolder-task: ${taskId}\n`;
@@ -50,7 +25,7 @@ describeGitea('the GitOps repository on a real Gitea', gitea => {
         gitopsRepository: repoName,
       },
     });
-    const repository = new GitOpsRepository(giteaHost(gitea), config);
+    const repository = new GitOpsRepository(giteaRepositoryHost(gitea), config);
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-race-'));
     const tasks = Array.from({ length: 12 }, (_, i) => `race-task-${i}`);
     const results = await Promise.all(
