@@ -96,3 +96,24 @@ export async function dropDatabasesWithPrefix(pg, prefix) {
     );
   }
 }
+
+const RUN_PREFIX = /^paved_replicas_([0-9a-z]+)_[0-9a-f]{4}_/;
+// Longer than any run takes, so a run on the same machine (another clone's CI) keeps its own.
+const STALE_AFTER_MS = 3 * 60 * 60 * 1000;
+
+/**
+ * Drops what runs that were killed before they could clean up left behind: run databases whose
+ * prefix (runDatabasePrefix) is older than a few hours. The test PostgreSQL is shared by every
+ * clone on the machine, so a run that is still going is never touched.
+ */
+export async function dropStaleRunDatabases(pg, now = Date.now()) {
+  for (const name of await databasesWithPrefix(pg, 'paved_replicas_')) {
+    const started = parseInt(RUN_PREFIX.exec(name)?.[1] ?? '', 36);
+    if (Number.isNaN(started) || now - started < STALE_AFTER_MS) continue;
+    await psql(
+      pg,
+      'postgres',
+      `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+    );
+  }
+}

@@ -8,7 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestGitea } from '../gitea.mjs';
 import { startTestPostgres } from '../postgres.mjs';
-import { dropDatabasesWithPrefix, runDatabasePrefix } from './database.mjs';
+import {
+  dropDatabasesWithPrefix,
+  dropStaleRunDatabases,
+  runDatabasePrefix,
+} from './database.mjs';
 import {
   PRODUCTION_CHECK_CONFIGS,
   productionCheckEnvironment,
@@ -19,7 +23,7 @@ export async function withProductionStack({ env, count, launch, pg }, prove) {
   const runId = Date.now().toString(36).slice(-5);
   const database = pg ?? (await startTestPostgres());
   // Databases left by a run that was killed before it could drop its own.
-  await dropDatabasesWithPrefix(database, 'paved_replicas_');
+  await dropStaleRunDatabases(database);
   const prefix = runDatabasePrefix();
   const gitea = await startTestGitea(env);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-production-'));
