@@ -28,11 +28,11 @@ export async function acquireStartupLock(
   argv: string[] = process.argv,
   env: Record<string, string | undefined> = process.env,
 ): Promise<ReleaseStartupLock> {
-  const config = await ConfigSources.toConfig(
-    ConfigSources.default({ argv, env }),
-  );
+  let config: Awaited<ReturnType<typeof ConfigSources.toConfig>> | undefined;
   let client: Client | undefined;
   try {
+    // The backend reads its config again when it starts; this reading is only for the lock.
+    config = await ConfigSources.toConfig(ConfigSources.default({ argv, env }));
     if (config.getOptionalString('backend.database.client') !== 'pg')
       return noLock;
     const key = `paved-backend-startup:${
@@ -70,6 +70,6 @@ export async function acquireStartupLock(
     );
     return noLock;
   } finally {
-    config.close();
+    config?.close();
   }
 }
