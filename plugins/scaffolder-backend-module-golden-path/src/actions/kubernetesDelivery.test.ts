@@ -2,13 +2,10 @@
 // Argo CD and Crossplane CRDs (the repository's local control plane, see packages/kubernetes-testing).
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import {
-  CoreV1Api,
-  CustomObjectsApi,
-  RbacAuthorizationV1Api,
-} from '@kubernetes/client-node';
+import { CustomObjectsApi } from '@kubernetes/client-node';
 import { describeKubernetes } from '@internal/kubernetes-testing';
 import { actionContext } from '../__testUtils__/actionContext';
+import { serviceAccountWithChartRules } from '../__testUtils__/chartRbac';
 import { testServices } from '../__testUtils__/testServices';
 import { createManifestApplier } from '@internal/plugin-kubernetes-access-node';
 import { createArgoApplicationAction } from './argocdApplication';
@@ -31,36 +28,8 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
   let services: ReturnType<typeof testServices>['services'];
   let applier: ReturnType<typeof createManifestApplier>;
 
-  beforeAll(async () => {
-    // The golden path writes with a service-account token, as configured for a real cluster.
-    const core = k8s.kubeConfig.makeApiClient(CoreV1Api);
-    const rbac = k8s.kubeConfig.makeApiClient(RbacAuthorizationV1Api);
-    await core.createNamespacedServiceAccount({
-      namespace: k8s.namespace,
-      body: { metadata: { name: 'golden-path' } },
-    });
-    await rbac.createClusterRoleBinding({
-      body: {
-        metadata: { name: `${k8s.namespace}-golden-path` },
-        roleRef: {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'ClusterRole',
-          name: 'cluster-admin',
-        },
-        subjects: [
-          {
-            kind: 'ServiceAccount',
-            name: 'golden-path',
-            namespace: k8s.namespace,
-          },
-        ],
-      },
-    });
-    const tokenRequest = await core.createNamespacedServiceAccountToken({
-      name: 'golden-path',
-      namespace: k8s.namespace,
-      body: { spec: { audiences: [], expirationSeconds: 3600 } },
-    });
+  /** The manifest applier of a cluster reached with the given service-account token. */
+  function applierWith(token: string) {
     const cluster = k8s.kubeConfig.getCurrentCluster()!;
     const config = new ConfigReader({
       kubernetes: {
@@ -72,7 +41,7 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
                 name: 'paved-local',
                 url: cluster.server,
                 authProvider: 'serviceAccount',
-                serviceAccountToken: tokenRequest.status!.token,
+                serviceAccountToken: token,
                 ...(cluster.caData ? { caData: cluster.caData } : {}),
                 ...(cluster.caFile ? { caFile: cluster.caFile } : {}),
                 skipTLSVerify: cluster.skipTLSVerify,
@@ -82,10 +51,17 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
         ],
       },
     });
-    applier = createManifestApplier({
+    return createManifestApplier({
       config,
       logger: mockServices.logger.mock(),
     });
+  }
+
+  beforeAll(async () => {
+    // The golden path writes with a service-account token holding exactly the Helm chart's
+    // rules (kubernetes delivery), not cluster-admin: a verb the chart lacks fails here.
+    const token = await serviceAccountWithChartRules(k8s, 'golden-path');
+    applier = applierWith(token);
     services = testServices({
       overrides: {
         delivery: { mode: 'kubernetes' },
@@ -256,5 +232,31 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
     await expect(
       applier.apply({ cluster: 'paved-local', manifest }),
     ).rejects.toThrow(/paved-local[\s\S]*Widget[\s\S]*install/i);
+  });
+  it("names the verb, the resource, the namespace and the role when the chart's rules lack one verb", async () => {
+    const token = await serviceAccountWithChartRules(
+      k8s,
+      'golden-path-no-claim-create',
+      { resource: 'postgresqlinstances', verb: 'create' },
+    );
+    const limited = testServices({
+      overrides: {
+        delivery: { mode: 'kubernetes' },
+        argocd: { namespace: k8s.namespace, project: 'default' },
+      },
+      applier: applierWith(token),
+    }).services;
+    const other = { ...service, name: `${name}-nc` };
+    const run = actionContext(
+      { ...other, database },
+      { taskId: 'task-no-create' },
+    );
+    const refused = createCrossplaneClaimAction(limited).handler(run.ctx);
+    await expect(refused).rejects.toThrow(
+      `may not create postgresqlinstances.platform.paved.dev in namespace ${other.name}-dev`,
+    );
+    await expect(refused).rejects.toThrow(
+      /add `create` on postgresqlinstances \(API group platform\.paved\.dev\)[\s\S]*charts\/paved\/rbac-rules\.json/,
+    );
   });
 });
