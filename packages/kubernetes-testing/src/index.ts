@@ -14,3 +14,4 @@ export type { KubernetesTestEnvironment } from './testEnvironment';
 export { rejectionOf } from './apiErrors';
 export type { KubernetesRejection } from './apiErrors';
 export { waitFor } from './waitFor';
+export { chartClusterRules, chartArgocdRules } from './chartRules';

@@ -2,7 +2,10 @@
 // rotates away between passes is kept, and a cluster that cannot be reached is reported.
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { describeKubernetes } from '@internal/kubernetes-testing';
+import {
+  chartClusterRules,
+  describeKubernetes,
+} from '@internal/kubernetes-testing';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { readerClusterConfig } from '../__testUtils__/readerCluster';
 import { AdoptionStore } from '../store/AdoptionStore';
@@ -56,13 +59,8 @@ describeKubernetes('Argo CD history collector', k8s => {
   }
 
   beforeAll(async () => {
-    config = await readerClusterConfig(k8s, [
-      {
-        apiGroups: ['argoproj.io'],
-        resources: ['applications'],
-        verbs: ['get', 'list'],
-      },
-    ]);
+    // Exactly what the Helm chart grants the portal (its default, gitops delivery).
+    config = await readerClusterConfig(k8s, chartClusterRules());
     const knex = await databases.init('SQLITE_3');
     store = await AdoptionStore.create(
       mockServices.database.mock({ getClient: async () => knex }),

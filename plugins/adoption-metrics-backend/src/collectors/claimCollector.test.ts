@@ -3,7 +3,10 @@
 // kind whose CRD is missing and an unreachable cluster are reported without stopping the pass.
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { describeKubernetes } from '@internal/kubernetes-testing';
+import {
+  chartClusterRules,
+  describeKubernetes,
+} from '@internal/kubernetes-testing';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { readerClusterConfig } from '../__testUtils__/readerCluster';
 import { AdoptionStore } from '../store/AdoptionStore';
@@ -49,13 +52,8 @@ describeKubernetes('Crossplane claim collector', k8s => {
   beforeAll(async () => {
     config = await readerClusterConfig(
       k8s,
-      [
-        {
-          apiGroups: ['platform.paved.dev'],
-          resources: ['postgresqlinstances'],
-          verbs: ['list'],
-        },
-      ],
+      // Exactly what the Helm chart grants the portal (its default, gitops delivery).
+      chartClusterRules(),
       {
         paved: {
           goldenPath: {

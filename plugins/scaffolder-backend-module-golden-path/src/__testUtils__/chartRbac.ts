@@ -1,8 +1,6 @@
-// A service account holding exactly what the Helm chart grants (charts/paved/rbac-rules.json, the
-// one list the chart renders), for the kubernetes-mode tests: the golden path then runs with the
+// A service account holding exactly what the Helm chart grants in kubernetes delivery
+// (chartClusterRules and chartArgocdRules of @internal/kubernetes-testing), for the kubernetes-mode tests: the golden path then runs with the
 // chart's least privilege, not cluster-admin, so a verb the chart lacks fails a test.
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   CoreV1Api,
   CustomObjectsApi,
@@ -11,26 +9,23 @@ import {
   V1PolicyRule,
 } from '@kubernetes/client-node';
 import type { KubernetesTestEnvironment } from '@internal/kubernetes-testing';
-import { waitFor } from '@internal/kubernetes-testing';
+import {
+  chartArgocdRules,
+  chartClusterRules,
+  waitFor,
+} from '@internal/kubernetes-testing';
 
-const rulesFile = path.resolve(
-  __dirname,
-  '../../../../charts/paved/rbac-rules.json',
-);
-
-type ChartRule = V1PolicyRule & { why?: string; when?: string };
-
-function policyRules(
-  rules: ChartRule[],
+/** The rules with one verb taken off one resource. */
+function withoutVerb(
+  rules: V1PolicyRule[],
   without?: { resource: string; verb: string },
 ): V1PolicyRule[] {
-  return rules.map(({ apiGroups, resources, verbs }) => ({
-    apiGroups,
-    resources,
+  return rules.map(rule => ({
+    ...rule,
     verbs:
-      without && resources?.includes(without.resource)
-        ? verbs.filter(v => v !== without.verb)
-        : verbs,
+      without && rule.resources?.includes(without.resource)
+        ? rule.verbs.filter(v => v !== without.verb)
+        : rule.verbs,
   }));
 }
 
@@ -44,10 +39,6 @@ export async function serviceAccountWithChartRules(
   name: string,
   without?: { resource: string; verb: string },
 ): Promise<string> {
-  const chart = JSON.parse(fs.readFileSync(rulesFile, 'utf8')) as {
-    clusterRole: ChartRule[];
-    argocdRole: ChartRule[];
-  };
   const core = k8s.kubeConfig.makeApiClient(CoreV1Api);
   const rbac = k8s.kubeConfig.makeApiClient(RbacAuthorizationV1Api);
   const namespace = k8s.namespace;
@@ -65,7 +56,7 @@ export async function serviceAccountWithChartRules(
   await rbac.createClusterRole({
     body: {
       metadata: { name: clusterRole },
-      rules: policyRules(chart.clusterRole, without),
+      rules: withoutVerb(chartClusterRules('kubernetes'), without),
     },
   });
   await rbac.createClusterRoleBinding({
@@ -79,7 +70,7 @@ export async function serviceAccountWithChartRules(
     namespace,
     body: {
       metadata: { name: `${name}-argocd` },
-      rules: policyRules(chart.argocdRole, without),
+      rules: withoutVerb(chartArgocdRules(), without),
     },
   });
   await rbac.createNamespacedRoleBinding({

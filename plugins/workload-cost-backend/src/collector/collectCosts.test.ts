@@ -5,10 +5,12 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { describeKubernetes } from '@internal/kubernetes-testing';
+import {
+  chartClusterRules,
+  describeKubernetes,
+} from '@internal/kubernetes-testing';
 import { CoreV1Api, CustomObjectsApi, V1Pod } from '@kubernetes/client-node';
 import {
-  COST_READER_RULES,
   readerCluster,
   UNREACHABLE_CLUSTER,
 } from '../__testUtils__/readerCluster';
@@ -148,12 +150,13 @@ describeKubernetes('workload cost collector', k8s => {
           {
             type: 'config',
             clusters: [
-              await readerCluster(k8s, 'paved-local', COST_READER_RULES),
+              // Exactly what the Helm chart grants the portal (its default, gitops delivery).
+              await readerCluster(k8s, 'paved-local', chartClusterRules()),
               // May list pods and claims but not volumes: fails part-way.
               await readerCluster(
                 k8s,
                 'no-volumes',
-                COST_READER_RULES.map(rule =>
+                chartClusterRules().map(rule =>
                   rule.apiGroups![0] === ''
                     ? { ...rule, resources: ['pods'] }
                     : rule,
