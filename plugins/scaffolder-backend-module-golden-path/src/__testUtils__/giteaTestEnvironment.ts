@@ -4,6 +4,8 @@
 // (PAVED_REQUIRE_GITEA=1, or PAVED_REQUIRE_KUBERNETES=1 as CI sets), like describeKubernetes.
 
 import { ConfigReader } from '@backstage/config';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { ScmIntegrations } from '@backstage/integration';
 import { IntegrationRepositoryHost } from '../scm/IntegrationRepositoryHost';
 
@@ -122,4 +124,31 @@ export function giteaRepositoryHost(
       }),
     ),
   });
+}
+
+/** The golden-path user's token as a basic-auth header value. */
+export function giteaBasicAuth(gitea: GiteaTestEnvironment): string {
+  return `Basic ${Buffer.from(`${gitea.username}:${gitea.token}`).toString(
+    'base64',
+  )}`;
+}
+
+/** Real git as the golden-path user (the token as basic-auth password); resolves to stdout. */
+export async function gitAs(
+  gitea: GiteaTestEnvironment,
+  args: string[],
+  cwd: string,
+): Promise<string> {
+  const { stdout } = await promisify(execFile)('git', args, {
+    cwd,
+    env: {
+      PATH: process.env.PATH,
+      HOME: cwd,
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'http.extraHeader',
+      GIT_CONFIG_VALUE_0: `Authorization: ${giteaBasicAuth(gitea)}`,
+    },
+  });
+  return stdout;
 }

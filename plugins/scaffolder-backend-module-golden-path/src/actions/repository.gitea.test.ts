@@ -1,16 +1,15 @@
 // golden-path:repository:publish with the gitea provider against a real Gitea server (built from
 // its Go module, started by scripts/lib/gitea.mjs): the REST calls, the claim in the description,
 // and git's push, read back through Gitea's API and with real git.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { actionContext, workspaceWith } from '../__testUtils__/actionContext';
 import {
   describeGitea,
   GiteaTestEnvironment,
+  gitAs,
   giteaRepositoryHost,
 } from '../__testUtils__/giteaTestEnvironment';
 import { testServices } from '../__testUtils__/testServices';
@@ -33,25 +32,6 @@ async function giteaApi(gitea: GiteaTestEnvironment, apiPath: string) {
     headers: { authorization: basic(gitea.username, gitea.token) },
   });
   return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-/** Real git, authenticated like a developer would be: the token as basic-auth password. */
-async function gitAs(gitea: GiteaTestEnvironment, args: string[], cwd: string) {
-  const { stdout } = await promisify(execFile)('git', args, {
-    cwd,
-    env: {
-      PATH: process.env.PATH,
-      HOME: cwd,
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_CONFIG_COUNT: '1',
-      GIT_CONFIG_KEY_0: 'http.extraHeader',
-      GIT_CONFIG_VALUE_0: `Authorization: ${basic(
-        gitea.username,
-        gitea.token,
-      )}`,
-    },
-  });
-  return stdout;
 }
 
 function filesIn(dir: string, prefix = ''): Record<string, string> {

@@ -1,13 +1,12 @@
 // The GitOps repository under contention on a real Gitea: every golden-path task, on every
 // replica, commits to its one branch, so pushes lose races to each other all the time.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   describeGitea,
+  gitAs,
   giteaRepositoryHost,
 } from '../__testUtils__/giteaTestEnvironment';
 import { goldenPathConfig } from '../__testUtils__/goldenPathConfigFixture';
@@ -44,22 +43,8 @@ describeGitea('the GitOps repository on a real Gitea', gitea => {
     expect(results.map(r => r.written.length)).toEqual(tasks.map(() => 1));
 
     const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-race-clone-'));
-    const auth = `Basic ${Buffer.from(
-      `${gitea.username}:${gitea.token}`,
-    ).toString('base64')}`;
-    const git = (args: string[], cwd: string) =>
-      promisify(execFile)('git', args, {
-        cwd,
-        env: {
-          PATH: process.env.PATH,
-          HOME: cwd,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_CONFIG_COUNT: '1',
-          GIT_CONFIG_KEY_0: 'http.extraHeader',
-          GIT_CONFIG_VALUE_0: `Authorization: ${auth}`,
-        },
-      });
-    await git(
+    await gitAs(
+      gitea,
       [
         'clone',
         '--quiet',
@@ -75,11 +60,12 @@ describeGitea('the GitOps repository on a real Gitea', gitea => {
       expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(
         manifest(taskId, taskId),
       );
-      const { stdout } = await git(
+      const count = await gitAs(
+        gitea,
         ['rev-list', '--count', 'HEAD', '--', file],
         dir,
       );
-      expect(stdout.trim()).toBe('1');
+      expect(count.trim()).toBe('1');
     }
     fs.rmSync(workDir, { recursive: true, force: true });
     fs.rmSync(clone, { recursive: true, force: true });
