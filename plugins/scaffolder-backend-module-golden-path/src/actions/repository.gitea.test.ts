@@ -46,6 +46,9 @@ function filesIn(dir: string, prefix = ''): Record<string, string> {
   return files;
 }
 
+// Real pushes and REST calls: seconds each, more on a busy machine than Jest's 5 s default allows.
+jest.setTimeout(60_000);
+
 describeGitea('golden-path:repository:publish on a real Gitea', gitea => {
   const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'gitea-test-'));
   const publish = (
