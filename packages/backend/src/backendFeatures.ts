@@ -5,6 +5,7 @@ import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { authModulePavedGuestProvider } from '@internal/plugin-auth-backend-module-paved-test-provider';
 import { gitHostUrlReaderServiceFactory } from '@internal/plugin-git-host-backend';
 import { productionStateGuardPlugin } from './production/productionStateGuard';
+import { guardedSchedulerServiceFactory } from './scheduler/guardedSchedulerServiceFactory';
 
 /** A feature as `backend.add(...)` accepts it: the feature itself or a dynamic import of it. */
 export type BackendFeatureInput =
@@ -19,6 +20,8 @@ export function backendFeatures(): BackendFeatureInput[] {
   return [
     // production refuses state on one replica's disk (SQLite, TechDocs' default folder, ...)
     productionStateGuardPlugin,
+    // the scheduler, with its run-now and cancel routes for the platform team only
+    guardedSchedulerServiceFactory,
 
     import('@backstage/plugin-app-backend'),
     import('@backstage/plugin-proxy-backend'),

@@ -57,3 +57,14 @@ export const gitHostPermissions = [
   gitHostRepositoryCreatePermission,
   gitHostRepositoryPushPermission,
 ];
+
+/**
+ * Run or cancel a plugin's scheduled task now, through Backstage's
+ * `POST /api/<plugin>/.backstage/scheduler/v1/tasks/<id>/trigger|cancel`: a collector pass costs
+ * the cluster and the database a full read, and a cancel stops one mid-way, so the platform team
+ * only (other backends, with service credentials, always may).
+ */
+export const schedulerTaskTriggerPermission = createPermission({
+  name: 'paved.scheduler.task.trigger',
+  attributes: { action: 'update' },
+});

@@ -41,6 +41,7 @@ import {
   gitHostRepositoryPushPermission,
   goldenPathComponentChangePermission,
   goldenPathServiceCreatePermission,
+  schedulerTaskTriggerPermission,
 } from '@internal/plugin-paved-common';
 import { workloadCostReadPermission } from '@internal/plugin-workload-cost-common';
 import { PavedPermissionsConfig } from './config';
@@ -191,6 +192,7 @@ const table: Row[] = [
   [kubernetesResourcesReadPermission,     ALLOW, ALLOW, ALLOW, ALLOW],
   [kubernetesClustersReadPermission,      ALLOW, ALLOW, ALLOW, ALLOW],
   [kubernetesProxyPermission,             DENY, DENY, ALLOW, DENY],
+  [schedulerTaskTriggerPermission,        DENY, DENY, ALLOW, DENY],
   [adoptionMetricsReadPermission,         ALLOW, ALLOW, ALLOW, ALLOW],
   [workloadCostReadPermission,            ALLOW, ALLOW, ALLOW, ALLOW],
   [adoptionUsageRecord,                   ALLOW, ALLOW, ALLOW, ALLOW],

@@ -53,6 +53,7 @@ import {
   gitHostRepositoryPushPermission,
   goldenPathComponentChangePermission,
   goldenPathServiceCreatePermission,
+  schedulerTaskTriggerPermission,
 } from '@internal/plugin-paved-common';
 import { workloadCostReadPermission } from '@internal/plugin-workload-cost-common';
 import { pushDecision } from './gitHostConditions';
@@ -125,6 +126,9 @@ export const decisions: ReadonlyMap<string, Decide> = new Map<string, Decide>([
   // Paved's golden path
   [goldenPathServiceCreatePermission.name, teamsActedFor],
   [goldenPathComponentChangePermission.name, entityOwners],
+
+  // any plugin's scheduled tasks (collector passes, catalog providers) run or cancelled now
+  [schedulerTaskTriggerPermission.name, platformOnly],
 
   // the embedded git host: repositories are made by the golden path's service credentials only
   [gitHostRepositoryCreatePermission.name, nobody],

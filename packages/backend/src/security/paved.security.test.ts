@@ -155,7 +155,8 @@ describe('route inventory', () => {
     pluginId => {
       const served = listPluginRoutes(backend.routes, pluginId)
         // Backstage's own per-plugin endpoints (JWKS, auth cookie, scheduler, permission
-        // metadata) are the framework's, not Paved's.
+        // metadata) are the framework's, not Paved's; the scheduler's run-now and cancel are
+        // behind the policy (scheduler/guardedSchedulerServiceFactory.ts, tested below).
         .filter(
           r =>
             !r.path.startsWith('/.backstage/') &&
@@ -399,6 +400,50 @@ describe('stock permissions and team ownership', () => {
       status: 200,
       body: expect.anything(),
     });
+  });
+
+  async function scheduledTaskId(pluginId: string) {
+    const res = await send(
+      'platformEngineer',
+      'GET',
+      `/${pluginId}/.backstage/scheduler/v1/tasks`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.tasks.length).toBeGreaterThan(0);
+    return res.json.tasks[0].taskId as string;
+  }
+
+  it.each(['trigger', 'cancel'])(
+    'a developer cannot %s a scheduled task (a collector pass) now',
+    async action => {
+      const id = await scheduledTaskId('adoption-metrics');
+      const res = await send(
+        'checkoutDeveloper',
+        'POST',
+        `/adoption-metrics/.backstage/scheduler/v1/tasks/${encodeURIComponent(
+          id,
+        )}/${action}`,
+      );
+      expect({ status: res.status, message: res.json?.error?.message }).toEqual(
+        {
+          status: 403,
+          message: expect.stringContaining('paved.scheduler.task.trigger'),
+        },
+      );
+    },
+  );
+
+  it('a platform engineer may trigger a scheduled task now', async () => {
+    const id = await scheduledTaskId('adoption-metrics');
+    const res = await send(
+      'platformEngineer',
+      'POST',
+      `/adoption-metrics/.backstage/scheduler/v1/tasks/${encodeURIComponent(
+        id,
+      )}/trigger`,
+    );
+    // 409 when the pass is already running: past the permission check either way.
+    expect([200, 409]).toContain(res.status);
   });
 
   it("a developer cannot use the Kubernetes proxy (it carries the cluster's token)", async () => {
