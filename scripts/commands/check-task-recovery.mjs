@@ -60,8 +60,7 @@ export async function checkTaskRecovery(env) {
     ({ id } = await started.api.submitGoldenPath(name));
     await waitForStep(started.api, id, 'publish', started.backend);
     // As if the machine died: no graceful shutdown, the task stays "processing".
-    started.backend.kill('SIGKILL');
-    await new Promise(resolve => started.backend.on('exit', resolve));
+    await started.kill();
     console.log(
       `killed the backend after step publish of task ${id}; restarting`,
     );

@@ -26,6 +26,22 @@ export function startBackendFromSource({ configs, env, logName }) {
   });
 }
 
+/** The process ids of pid's descendants, deepest first (Linux's /proc; none elsewhere). */
+function descendants(pid) {
+  let children = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap(child => [...descendants(child), child]);
+}
+
 /** Returns the child process and the path of its log (stdout and stderr). */
 export function startBackendProcess({ command, args, cwd, env, logName }) {
   const logDir = path.join(stateDir, 'logs');
@@ -63,6 +79,23 @@ export function startBackendProcess({ command, args, cwd, env, logName }) {
       } finally {
         await this.stop();
       }
+    },
+    /**
+     * As if the machine died: SIGKILL to the backend and everything it started (the production
+     * build runs node under tini, which a SIGKILL of its own would leave running, as a pod's
+     * container would not), no shutdown hooks. Resolves once the backend has exited.
+     */
+    async kill() {
+      if (backend.exitCode !== null || backend.signalCode) return;
+      const exited = new Promise(resolve => backend.once('exit', resolve));
+      for (const pid of [...descendants(backend.pid), backend.pid]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      await exited;
     },
     async stop() {
       if (backend.exitCode !== null) return;

@@ -233,7 +233,9 @@ export function startProductionBackend({ build, configs, env, logName }) {
     command,
     args: [...args, ...extra],
     cwd: build.dir,
-    env: { ...env, ...build.env },
+    // In the image tini is PID 1 and reaps orphans; here it is a child, so it reaps as a
+    // subreaper instead (and says nothing about it).
+    env: { ...env, ...build.env, TINI_SUBREAPER: '1' },
     logName,
   });
 }

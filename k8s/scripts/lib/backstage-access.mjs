@@ -1,7 +1,7 @@
-// Read access to a cluster for the portal: a ServiceAccount `backstage` in `paved-system`, bound to a
-// ClusterRole with the Helm chart's read rules (charts/paved/rbac-rules.json: what Backstage's
-// Kubernetes plugin and Paved's collectors read), and a short-lived token for it from the
-// TokenRequest API (no long-lived token Secret is created).
+// Access to a cluster for the portal: a ServiceAccount `backstage` in `paved-system`, bound to the
+// Helm chart's rules (charts/paved/rbac-rules.json: what Backstage's Kubernetes plugin and Paved's
+// collectors read, and with kubernetes delivery what the golden path writes), and a short-lived
+// token for it from the TokenRequest API (no long-lived token Secret is created).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chartRbacRules } from './chart-rbac-rules.mjs';
@@ -9,15 +9,33 @@ import { repoRoot } from './common.mjs';
 
 export const ACCESS_NAMESPACE = 'paved-system';
 export const ACCESS_ACCOUNT = 'backstage';
-const ROLE = 'paved-backstage-read';
+const ROLE = 'paved-backstage';
 const FIELD_MANAGER = 'paved-backstage-access';
 
-// Exactly what the Helm chart grants in its default (gitops) delivery: the reads of the Kubernetes
-// tab and the collectors, from the chart's rules file, so the demo portal and a production install
-// cannot drift apart.
-const RULES = chartRbacRules('clusterRole');
+const ARGOCD_ROLE = 'paved-backstage-argocd';
 
-function objects() {
+function roleBinding(kind, name, namespace) {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: `${kind}Binding`,
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind, name },
+    subjects: [
+      {
+        kind: 'ServiceAccount',
+        name: ACCESS_ACCOUNT,
+        namespace: ACCESS_NAMESPACE,
+      },
+    ],
+  };
+}
+
+// Exactly what the Helm chart grants, from the chart's rules file, so the demo portal, the checks
+// and a production install cannot drift apart: by default (gitops delivery) the reads of the
+// Kubernetes tab and the collectors; with kubernetesDelivery also the golden path's writes, with
+// the Applications in Argo CD's namespace as a Role there.
+function objects({ kubernetesDelivery, argocdNamespace }) {
+  const argocdRules = chartRbacRules('argocdRole', { kubernetesDelivery });
   return [
     {
       apiVersion: 'v1',
@@ -33,37 +51,42 @@ function objects() {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { name: ROLE },
-      rules: RULES,
+      rules: chartRbacRules('clusterRole', { kubernetesDelivery }),
     },
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name: ROLE },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: ROLE,
-      },
-      subjects: [
-        {
-          kind: 'ServiceAccount',
-          name: ACCESS_ACCOUNT,
-          namespace: ACCESS_NAMESPACE,
-        },
-      ],
-    },
+    roleBinding('ClusterRole', ROLE),
+    ...(argocdRules.length
+      ? [
+          {
+            apiVersion: 'v1',
+            kind: 'Namespace',
+            metadata: { name: argocdNamespace },
+          },
+          {
+            apiVersion: 'rbac.authorization.k8s.io/v1',
+            kind: 'Role',
+            metadata: { name: ARGOCD_ROLE, namespace: argocdNamespace },
+            rules: argocdRules,
+          },
+          roleBinding('Role', ARGOCD_ROLE, argocdNamespace),
+        ]
+      : []),
   ];
 }
 
 /**
- * Creates (idempotently) the account and its read-only role, and returns { url, token, caFile,
- * expiresAt } for the portal's kubernetes.clusterLocatorMethods. caFile is written under .paved/.
+ * Creates (idempotently) the account and its roles, and returns { url, token, caFile, expiresAt }
+ * for the portal's kubernetes.clusterLocatorMethods. caFile is written under .paved/. Rules are
+ * applied whole, so a call without kubernetesDelivery takes the writes back.
  */
 export async function grantBackstageAccess(
   client,
-  { expirationSeconds = 7 * 24 * 3600 } = {},
+  {
+    expirationSeconds = 7 * 24 * 3600,
+    kubernetesDelivery = false,
+    argocdNamespace = 'argocd',
+  } = {},
 ) {
-  for (const object of objects())
+  for (const object of objects({ kubernetesDelivery, argocdNamespace }))
     await client.apply(object, { fieldManager: FIELD_MANAGER });
   const review = await client.request(
     'POST',

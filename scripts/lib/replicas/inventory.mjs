@@ -1,6 +1,7 @@
 // What exists for each service name, counted where it lives: repositories and their commits on
 // Gitea's REST API, Application and claim files (and the commits that wrote them) in a fresh clone
-// of the GitOps repository, entities and locations in the catalog. A duplicate anywhere shows as a
+// of the GitOps repository or, with kubernetes delivery, the objects on the cluster, entities and
+// locations in the catalog. A duplicate anywhere shows as a
 // count above one.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -148,30 +149,68 @@ export async function catalogEntries(api, name, gitea) {
   };
 }
 
+/** The Application, Namespace and claim objects of a service on the cluster (kubernetes delivery). */
+export async function clusterObjects(cluster, name, environment = 'dev') {
+  const namespace = `${name}-${environment}`;
+  const found = [
+    await getOrNull(
+      cluster.client,
+      `/apis/argoproj.io/v1alpha1/namespaces/${cluster.argocdNamespace}/applications/${namespace}`,
+    ),
+    await getOrNull(cluster.client, `/api/v1/namespaces/${namespace}`),
+    ...((
+      await getOrNull(
+        cluster.client,
+        `/apis/platform.paved.dev/v1alpha1/namespaces/${namespace}/postgresqlinstances`,
+      )
+    )?.items ?? []),
+  ].filter(Boolean);
+  return found.map(o => ({
+    kind: o.kind,
+    task: o.metadata?.annotations?.[TASK_ANNOTATION],
+  }));
+}
+
+async function getOrNull(client, urlPath) {
+  try {
+    return await client.request('GET', urlPath);
+  } catch (error) {
+    if (error.status === 404) return null;
+    throw error;
+  }
+}
+
 /**
- * Everything made for each name: { name: { repos, repoClaims, commits, applications, namespaces, claims,
- * gitopsCommits, entities, entityTasks, locations } }.
+ * Everything made for each name: { name: { repos, repoClaims, commits, applications, namespaces,
+ * claims, deliveredTasks, gitopsCommits, entities, entityTasks, locations } }. What was delivered is
+ * read from the GitOps repository, or with `cluster` ({ client, argocdNamespace }: kubernetes
+ * delivery) from the cluster.
  */
-export async function inventory({ gitea, api, names }) {
+export async function inventory({ gitea, api, names, cluster }) {
   const repos = await giteaRepositories(gitea);
-  const dir = cloneGitops(gitea);
+  const dir = cluster ? undefined : cloneGitops(gitea);
   try {
     const out = {};
     for (const name of names) {
       const own = repos.filter(r => r.name === name);
-      const files = gitopsFiles(dir, name);
+      const delivered = cluster
+        ? await clusterObjects(cluster, name)
+        : gitopsFiles(dir, name);
       const catalog = await catalogEntries(api, name, gitea);
       out[name] = {
         repos: own.length,
         repoClaims: own.map(r => r.claim),
         commits: own.length ? await giteaCommitCount(gitea, name) : 0,
-        applications: files.filter(f => f.kind === 'Application').length,
-        namespaces: files.filter(f => f.kind === 'Namespace').length,
-        claims: files.filter(
+        applications: delivered.filter(f => f.kind === 'Application').length,
+        namespaces: delivered.filter(f => f.kind === 'Namespace').length,
+        claims: delivered.filter(
           f => f.kind !== 'Application' && f.kind !== 'Namespace',
         ).length,
-        gitopsTasks: files.map(f => f.task),
-        gitopsCommits: files.map(f => f.commits),
+        deliveredTasks: delivered.map(f => f.task),
+        // Commits per GitOps file; objects on a cluster have none.
+        gitopsCommits: delivered.flatMap(f =>
+          f.commits === undefined ? [] : [f.commits],
+        ),
         entities: catalog.entities.length,
         entityTasks: catalog.entities.map(e => e.task),
         locations: catalog.locations,
@@ -179,7 +218,7 @@ export async function inventory({ gitea, api, names }) {
     }
     return out;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -207,7 +246,7 @@ export function completeServiceProblems(name, found, taskId) {
     );
   for (const [what, tasks] of [
     ['repository', found.repoClaims],
-    ['GitOps file', found.gitopsTasks],
+    ['delivered object', found.deliveredTasks],
     ['entity', found.entityTasks],
   ]) {
     for (const task of tasks) {

@@ -1,6 +1,7 @@
 // The stack a production-build check runs on: PostgreSQL (a database prefix per run, dropped
 // afterwards), a fresh test Gitea as the SCM, and `count` backends started by `launch` (the
-// production build's or, while developing a check, from source). `prove` gets them running and
+// production build's or, while developing a check, from source), with `configs` layered on the
+// check's own (their variables in `env`). `prove` gets them running and
 // returns what the check prints; a failure carries the end of every backend's log.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,7 +20,10 @@ import {
 } from './environment.mjs';
 import { createReplicaSet } from './replicaSet.mjs';
 
-export async function withProductionStack({ env, count, launch, pg }, prove) {
+export async function withProductionStack(
+  { env, count, launch, pg, configs = [] },
+  prove,
+) {
   const runId = Date.now().toString(36).slice(-5);
   const database = pg ?? (await startTestPostgres());
   // Databases left by a run that was killed before it could drop its own.
@@ -31,7 +35,7 @@ export async function withProductionStack({ env, count, launch, pg }, prove) {
   const set = await createReplicaSet({
     count,
     launch,
-    configs: PRODUCTION_CHECK_CONFIGS,
+    configs: [...PRODUCTION_CHECK_CONFIGS, ...configs],
     env: productionCheckEnvironment(env, {
       pg: database,
       gitea,

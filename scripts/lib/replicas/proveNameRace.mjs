@@ -1,7 +1,8 @@
 // Proof 2: five tasks asking for the same service name at the same moment, spread over both
 // replicas. Exactly one completes; every other one fails with a message that tells the person to
 // choose another name; and the name has exactly one of each thing, all made by the winner (a loser
-// leaves nothing half-made: no second repository, no file in the GitOps repository, no entity).
+// leaves nothing half-made: no second repository, no file in the GitOps repository or object on the
+// cluster (with `cluster`: kubernetes delivery), no entity).
 import { completeServiceProblems, inventory } from './inventory.mjs';
 import { submitAll, waitForTasks } from './tasks.mjs';
 
@@ -11,11 +12,12 @@ export async function proveNameRace({
   set,
   gitea,
   runId,
+  cluster,
   count = 5,
   timeoutMs = 300_000,
 }) {
   const { replicas } = set;
-  const name = `race-${runId}`;
+  const name = `race-${cluster ? 'k8s-' : ''}${runId}`;
   const submitted = await submitAll(
     Array.from({ length: count }, (_, i) => ({
       name,
@@ -46,6 +48,7 @@ export async function proveNameRace({
       gitea,
       api: replicas[0].api,
       names: [name],
+      cluster,
     });
     problems.push(
       ...completeServiceProblems(name, found[name], completed[0].id),
@@ -69,6 +72,8 @@ export async function proveNameRace({
       replicas.length
     } replicas: 1 completed, ${count - 1} refused (${reasons.join(
       ' | ',
-    )}); one repository, Application, claim and entity, all by the winner`,
+    )}); one repository, Application, claim and entity${
+      cluster ? ' (Application, namespace and claim on the cluster)' : ''
+    }, all by the winner`,
   };
 }

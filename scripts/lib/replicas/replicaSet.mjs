@@ -102,7 +102,6 @@ function createReplica({
       Boolean(started) &&
       started.backend.exitCode === null &&
       !started.backend.signalCode,
-    /** Starts this replica and waits until it serves the golden path. */
     /** Restarts after a failed start, as Kubernetes' restart policy does; counted for the summary. */
     startupRestarts: 0,
     /**
@@ -145,16 +144,13 @@ function createReplica({
     },
     /** As if the machine died: no shutdown hooks, tasks stay "processing". */
     async kill() {
-      if (!replica.alive()) return;
-      const exited = new Promise(resolve =>
-        started.backend.once('exit', resolve),
-      );
-      started.backend.kill('SIGKILL');
-      await exited;
+      if (replica.alive()) await started.kill();
     },
     async stop() {
       if (replica.alive()) await started.stop();
     },
+    /** The file the current process writes its log to (undefined before the first start). */
+    logFile: () => started?.logFile,
     /** The current process's log, without the request log. */
     log: () => (started ? readLog(started.logFile) : ''),
     tail: (lines = 30) => (started ? started.tail(lines) : '(never started)'),

@@ -133,8 +133,16 @@ describe('state on one replica disk, in production', () => {
     ).toThrow(/paved.goldenPath.scm.provider is embedded, but/);
   });
 
-  it('keeps nothing on local disk: PostgreSQL, TechDocs on S3 built by CI, task recovery on', () => {
+  it('keeps nothing on local disk: PostgreSQL, TechDocs on S3 built by CI, task recovery with workspaces in the database', () => {
     expect(productionStateProblems(config)).toEqual([]);
+    expect(config.getString('scaffolder.taskRecovery.workspaceProvider')).toBe(
+      'database',
+    );
+    expect(
+      config.getBoolean(
+        'scaffolder.taskRecovery.database.dangerouslyEnableInProduction',
+      ),
+    ).toBe(true);
     expect(config.getString('backend.database.client')).toBe('pg');
     expect(config.getString('techdocs.builder')).toBe('external');
     expect(config.getString('techdocs.publisher.type')).toBe('awsS3');
@@ -162,7 +170,12 @@ describe('state on one replica disk, in production', () => {
     [
       'scaffolder.taskRecovery.enabled',
       false,
-      /scaffolder.taskRecovery.enabled is not true.*another replica starts it over/,
+      /scaffolder.taskRecovery.enabled is not true.*another replica takes it over/,
+    ],
+    [
+      'scaffolder.taskRecovery.workspaceProvider',
+      undefined,
+      /scaffolder.taskRecovery.workspaceProvider is not set: a task resumed on another replica .* finds an empty workspace.*Set it to database/,
     ],
   ])(
     'refuses %s = %j with a message saying what to set',

@@ -2,6 +2,7 @@ import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubActions from '@backstage/plugin-scaffolder-backend-module-github';
 import notificationActions from '@backstage/plugin-scaffolder-backend-module-notifications';
+import workspaceDatabase from '@backstage/plugin-scaffolder-backend-module-workspace-database';
 import goldenPathActions from '@internal/plugin-scaffolder-backend-module-golden-path';
 
 /**
@@ -15,5 +16,9 @@ export default createBackendFeatureLoader({
     githubActions,
     notificationActions,
     goldenPathActions,
+    // keeps each task's workspace in the scaffolder's database after every step, so a task
+    // resumed on another replica (or after a restart) finds its files (app-config.yaml,
+    // scaffolder.taskRecovery.workspaceProvider)
+    workspaceDatabase,
   ],
 });

@@ -47,7 +47,20 @@ export function productionStateProblems(
       "scaffolder.taskRecovery.enabled is not true: a task's workspace lives on the replica " +
         'that runs it, so when that replica dies the task stays "processing" for good. Set ' +
         'scaffolder.taskRecovery.enabled: true (app-config.yaml does), so another replica ' +
-        'starts it over (the templates declare EXPERIMENTAL_recovery startOver).',
+        'takes it over and resumes it (the templates declare EXPERIMENTAL_recovery startOver).',
+    );
+  }
+  if (
+    config.getOptionalBoolean('scaffolder.taskRecovery.enabled') === true &&
+    !config.getOptionalString('scaffolder.taskRecovery.workspaceProvider')
+  ) {
+    problems.push(
+      'scaffolder.taskRecovery.workspaceProvider is not set: a task resumed on another ' +
+        'replica skips the steps that completed and finds an empty workspace, so its later ' +
+        'steps fail (catalog-info.yaml missing). Set it to database (app-config.yaml does; ' +
+        'the @backstage/plugin-scaffolder-backend-module-workspace-database module, with ' +
+        'scaffolder.taskRecovery.database.dangerouslyEnableInProduction: true as ' +
+        'app-config.production.yaml sets) or to a bucket provider you install.',
     );
   }
   return problems;

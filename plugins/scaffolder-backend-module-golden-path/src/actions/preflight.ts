@@ -143,6 +143,9 @@ export function createPreflightAction(services: GoldenPathServices) {
 
       const repo = { owner: repositories.ownerFor(ownerName(owner)), name };
       const urls = repositories.urls(repo);
+      ctx.logger.info(
+        `Checking that ${repo.owner}/${name} and its ${delivery.mode} targets are free`,
+      );
       if (newRepository) {
         const existing = await repositories.find(repo);
         if (existing && existing.claim !== ctx.task.id) {
