@@ -1,5 +1,5 @@
 import { Link as RouterLink } from 'react-router-dom';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import AddCircleOutline from '@material-ui/icons/AddCircleOutline';
@@ -26,7 +26,7 @@ const useStyles = makeStyles(theme => ({
 /** The golden path, front and centre: one button from idea to running service. */
 export const GoldenPathHero = () => {
   const classes = useStyles();
-  const config = useApi(configApiRef);
+  const config = useApi(coreApis.config);
   const templateRef = parseEntityRef(
     config.getOptionalString('paved.goldenPathTemplate') ??
       'template:default/new-microservice',

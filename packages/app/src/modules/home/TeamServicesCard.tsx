@@ -7,7 +7,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { RequestErrorPanel } from '@internal/plugin-paved-react';
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { Button, Chip } from '@material-ui/core';
@@ -46,7 +46,7 @@ const columns: TableColumn<Entity>[] = [
 
 /** The components owned by the signed-in person and their teams. */
 export const TeamServicesCard = () => {
-  const identityApi = useApi(identityApiRef);
+  const identityApi = useApi(coreApis.identity);
   const catalogApi = useApi(catalogApiRef);
   const { value, loading, error } = useAsync(async () => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
