@@ -1,5 +1,4 @@
-import { Link as RouterLink } from 'react-router-dom';
-import { coreApis, useApi } from '@backstage/frontend-plugin-api';
+import { coreApis, RouterLink, useApi } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import AddCircleOutline from '@material-ui/icons/AddCircleOutline';
@@ -49,7 +48,7 @@ export const GoldenPathHero = () => {
         component={RouterLink}
         // MUI marks non-anchor components as buttons; this one navigates.
         role="link"
-        to={`/create/templates/${templateRef.namespace}/${templateRef.name}`}
+        href={`/create/templates/${templateRef.namespace}/${templateRef.name}`}
       >
         Create a service
       </Button>
@@ -59,7 +58,7 @@ export const GoldenPathHero = () => {
         className={classes.secondary}
         component={RouterLink}
         role="link"
-        to="/create"
+        href="/create"
       >
         All templates
       </Button>
