@@ -5,3 +5,4 @@
  */
 export { RequestErrorPanel, refusalMessage } from './RequestErrorPanel';
 export { downloadCsv } from './downloadCsv';
+export { useDocumentTitle } from './useDocumentTitle';

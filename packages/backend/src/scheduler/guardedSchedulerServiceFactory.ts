@@ -54,6 +54,7 @@ export const guardedSchedulerServiceFactory = createServiceFactory({
     const guardedRouter: HttpRouterService = {
       use: handler => httpRouter.use(Router().use(guard, handler)),
       addAuthPolicy: policy => httpRouter.addAuthPolicy(policy),
+      addWebSocketHandler: options => httpRouter.addWebSocketHandler(options),
     };
     return DefaultSchedulerService.create({
       ...rest,

@@ -5,10 +5,10 @@
 // nothing here says who the person is.
 import {
   AnalyticsEvent,
-  AnalyticsImplementation,
   DiscoveryApi,
   FetchApi,
 } from '@backstage/frontend-plugin-api';
+import type { AnalyticsImplementation } from '@backstage/plugin-app-react';
 
 export interface AdoptionAnalyticsOptions {
   discoveryApi: DiscoveryApi;

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AdoptionPage } from './AdoptionPage';
@@ -26,12 +26,12 @@ function render(path = '/adoption') {
   renderInTestApp(<AdoptionPage />, {
     apis: [
       [
-        discoveryApiRef,
+        coreApis.discovery,
         {
           getBaseUrl: async () => 'http://localhost:7007/api/adoption-metrics',
         },
       ],
-      [fetchApiRef, { fetch }],
+      [coreApis.fetch, { fetch }],
       [
         catalogApiRef,
         catalogApiMock({

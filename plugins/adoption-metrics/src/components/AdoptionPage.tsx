@@ -1,16 +1,13 @@
 // For managers and the platform team: is the golden path used, and does it make teams faster?
 // Filters live in the URL; a team's view rolls up its sub-teams and lists its services.
-import { RequestErrorPanel } from '@internal/plugin-paved-react';
+import {
+  RequestErrorPanel,
+  useDocumentTitle,
+} from '@internal/plugin-paved-react';
 import { Suspense } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Content,
-  ContentHeader,
-  EmptyState,
-  Header,
-  Page,
-  Progress,
-} from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { Container, Header } from '@backstage/ui';
 import { Button, Grid, Typography } from '@material-ui/core';
 import { useAdoptionClient } from '../useAdoptionClient';
 import { FilterBar, useTeams } from './FilterBar';
@@ -23,6 +20,7 @@ import { TrendCharts } from './TrendCharts';
 import { useAdoptionQuery } from './useAdoptionQuery';
 
 export const AdoptionPage = () => {
+  useDocumentTitle('Adoption');
   const client = useAdoptionClient();
   const query = useAdoptionQuery();
   const teams = useTeams();
@@ -39,19 +37,20 @@ export const AdoptionPage = () => {
   }`;
 
   return (
-    <Page themeId="tool">
+    <>
+      {/* The page's own header, "Adoption", is the app's (PageBlueprint title). */}
       <Header
-        title="Adoption"
-        subtitle="Is the golden path used, and does it make teams faster?"
-      />
-      <Content>
-        <ContentHeader title={teamTitle}>
-          {owner && (
+        title={teamTitle}
+        description="Is the golden path used, and does it make teams faster?"
+        customActions={
+          owner && (
             <Button size="small" onClick={() => query.setOwner(undefined)}>
               Back to all teams
             </Button>
-          )}
-        </ContentHeader>
+          )
+        }
+      />
+      <Container>
         <FilterBar />
         {!range && (
           <Typography color="textSecondary" style={{ marginTop: 16 }}>
@@ -119,7 +118,7 @@ export const AdoptionPage = () => {
           </Grid>
         )}
         {range && <PeopleSection range={range} owner={owner} />}
-      </Content>
-    </Page>
+      </Container>
+    </>
   );
 };

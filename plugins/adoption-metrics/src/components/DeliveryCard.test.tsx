@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { doraMetrics } from '@internal/plugin-adoption-metrics-common';
 import { DeliveryCard } from './DeliveryCard';
@@ -35,14 +35,14 @@ function render(answer: object, annotations: Record<string, string> = {}) {
     {
       apis: [
         [
-          discoveryApiRef,
+          coreApis.discovery,
           {
             getBaseUrl: async () =>
               'http://localhost:7007/api/adoption-metrics',
           },
         ],
         [
-          fetchApiRef,
+          coreApis.fetch,
           { fetch: async () => new Response(JSON.stringify(answer)) },
         ],
       ] as const,

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { rate, satisfaction } from '@internal/plugin-adoption-metrics-common';
 import { PeopleSection } from './PeopleSection';
 
@@ -41,13 +41,13 @@ function render(scores: number[], improvements?: string[]) {
     {
       apis: [
         [
-          discoveryApiRef,
+          coreApis.discovery,
           {
             getBaseUrl: async () =>
               'http://localhost:7007/api/adoption-metrics',
           },
         ],
-        [fetchApiRef, { fetch }],
+        [coreApis.fetch, { fetch }],
       ] as const,
     },
   );

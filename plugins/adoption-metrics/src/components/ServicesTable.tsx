@@ -1,7 +1,7 @@
 // A team's services (the drill-down): where each came from, its production deploys in the period
 // and how long it took from Create to production; each links to the service's page.
 import { TableColumn } from '@backstage/core-components';
-import { Link as RouterLink } from 'react-router-dom';
+import { RouterLink } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@material-ui/core';
 import { ServiceRow } from '../AdoptionClient';
@@ -35,7 +35,7 @@ export const ServicesTable = (props: {
     {
       title: 'Service',
       render: s => (
-        <Link component={RouterLink} to={entityPath(s.entityRef)}>
+        <Link component={RouterLink} href={entityPath(s.entityRef)}>
           {entityName(s.entityRef)}
         </Link>
       ),

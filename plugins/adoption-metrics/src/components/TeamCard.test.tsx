@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TeamCard } from './TeamCard';
 import { testSummary } from './testSummary';
@@ -25,13 +25,13 @@ describe('TeamCard', () => {
       {
         apis: [
           [
-            discoveryApiRef,
+            coreApis.discovery,
             {
               getBaseUrl: async () =>
                 'http://localhost:7007/api/adoption-metrics',
             },
           ],
-          [fetchApiRef, { fetch }],
+          [coreApis.fetch, { fetch }],
         ] as const,
       },
     );

@@ -2,12 +2,8 @@
 // with a link to its full view on the Adoption page.
 import { RequestErrorPanel } from '@internal/plugin-paved-react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  Progress,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import { Link } from '@backstage/ui';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -82,7 +78,9 @@ export const TeamCard = () => {
             detail={`restore ${hours(value.dora.timeToRestore.medianHours)}`}
           />
           <Grid item xs={12}>
-            {link && <Link to={link}>See the team's services and trends</Link>}
+            {link && (
+              <Link href={link}>See the team's services and trends</Link>
+            )}
           </Grid>
         </Grid>
       )}

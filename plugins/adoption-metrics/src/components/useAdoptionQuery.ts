@@ -1,6 +1,6 @@
 // The Adoption page's filters live in the URL (?range=90&owner=group:default/checkout), so a
 // drill-down is a link and a view can be shared.
-import { useSearchParams } from 'react-router-dom';
+import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import { localDay, quarterOf } from '@internal/plugin-adoption-metrics-common';
 import { Range } from '../AdoptionClient';
 
@@ -41,7 +41,7 @@ export function rangeOf(
 }
 
 export function useAdoptionQuery() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAppSearchParams();
   const rangeKey = params.get('range') ?? '28';
   const custom = {
     from: params.get('from') ?? undefined,

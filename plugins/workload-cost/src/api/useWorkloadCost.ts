@@ -1,14 +1,10 @@
 import { useMemo } from 'react';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/core-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import { WorkloadCostClient } from './WorkloadCostClient';
 
 export function useWorkloadCost() {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
+  const discoveryApi = useApi(coreApis.discovery);
+  const fetchApi = useApi(coreApis.fetch);
   return useMemo(
     () => new WorkloadCostClient(discoveryApi, fetchApi),
     [discoveryApi, fetchApi],

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { CostCard } from './CostCard';
 import { entityCost } from './testCosts';
@@ -27,10 +27,10 @@ function render(answer: object) {
     {
       apis: [
         [
-          discoveryApiRef,
+          coreApis.discovery,
           { getBaseUrl: async () => 'http://localhost:7007/api/workload-cost' },
         ],
-        [fetchApiRef, { fetch }],
+        [coreApis.fetch, { fetch }],
       ] as const,
     },
   );

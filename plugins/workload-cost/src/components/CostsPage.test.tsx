@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { CostsPage, costsCsv, recentMonths } from './CostsPage';
 import { teamCosts } from './testCosts';
 
@@ -12,10 +12,10 @@ describe('CostsPage', () => {
     renderInTestApp(<CostsPage />, {
       apis: [
         [
-          discoveryApiRef,
+          coreApis.discovery,
           { getBaseUrl: async () => 'http://localhost:7007/api/workload-cost' },
         ],
-        [fetchApiRef, { fetch }],
+        [coreApis.fetch, { fetch }],
       ] as const,
     });
     expect(await screen.findByText('checkout')).toBeInTheDocument();

@@ -1,18 +1,19 @@
 // For managers: each team's cost this month (or an earlier one), sortable, with what belongs to no
 // team (unallocated) and idle capacity shown apart, never spread; CSV of the table.
-import { downloadCsv, RequestErrorPanel } from '@internal/plugin-paved-react';
+import {
+  downloadCsv,
+  RequestErrorPanel,
+  useDocumentTitle,
+} from '@internal/plugin-paved-react';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  Content,
-  ContentHeader,
-  Header,
-  Page,
   Progress,
   Table,
   TableColumn,
   WarningPanel,
 } from '@backstage/core-components';
+import { Container, Header } from '@backstage/ui';
 import { Button, MenuItem, TextField, Typography } from '@material-ui/core';
 import { CsvColumn, toCsv } from '@internal/plugin-paved-common';
 import { useWorkloadCost } from '../api/useWorkloadCost';
@@ -72,6 +73,7 @@ export function costsCsv(rows: Row[]): string {
 }
 
 export const CostsPage = () => {
+  useDocumentTitle('Costs');
   const client = useWorkloadCost();
   const [month, setMonth] = useState(recentMonths()[0]);
   const { value, loading, error } = useAsync(
@@ -110,15 +112,12 @@ export const CostsPage = () => {
   ];
   const download = () => downloadCsv(`costs-${month}.csv`, costsCsv(rows));
   return (
-    <Page themeId="tool">
+    <>
+      {/* The page's own header, "Costs", is the app's (PageBlueprint title). */}
       <Header
-        title="Costs"
-        subtitle="What each team's services cost, from the clusters and the database claims"
-      />
-      <Content>
-        <ContentHeader
-          title={value ? `${month}: ${money(value.total, currency)}` : month}
-        >
+        title={value ? `${month}: ${money(value.total, currency)}` : month}
+        description="What each team's services cost, from the clusters and the database claims"
+        customActions={
           <TextField
             select
             id="costs-month"
@@ -132,7 +131,9 @@ export const CostsPage = () => {
               </MenuItem>
             ))}
           </TextField>
-        </ContentHeader>
+        }
+      />
+      <Container>
         {loading && <Progress />}
         {error && <RequestErrorPanel error={error} />}
         {value && !value.complete && (
@@ -162,7 +163,7 @@ export const CostsPage = () => {
             </Typography>
           </>
         )}
-      </Content>
-    </Page>
+      </Container>
+    </>
   );
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { DatabaseChoice, DatabasePrice } from './DatabasePriceField';
 
 const prices: Record<string, number> = { small: 30.03, standard: 57.16 };
@@ -21,10 +21,10 @@ function apisAnsweringPrices() {
   });
   const apis = [
     [
-      discoveryApiRef,
+      coreApis.discovery,
       { getBaseUrl: async () => 'http://localhost:7007/api/workload-cost' },
     ],
-    [fetchApiRef, { fetch }],
+    [coreApis.fetch, { fetch }],
   ] as const;
   return { fetch, apis };
 }

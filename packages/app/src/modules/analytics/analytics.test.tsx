@@ -3,11 +3,7 @@
 import { useEffect } from 'react';
 import { waitFor } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useAnalytics,
-} from '@backstage/frontend-plugin-api';
+import { coreApis, useAnalytics } from '@backstage/frontend-plugin-api';
 import { analyticsModule } from '.';
 
 const Clicks = ({ count }: { count: number }) => {
@@ -26,10 +22,10 @@ describe('analyticsModule', () => {
       features: [analyticsModule],
       apis: [
         [
-          discoveryApiRef,
+          coreApis.discovery,
           { getBaseUrl: async (id: string) => `http://backend/api/${id}` },
         ],
-        [fetchApiRef, { fetch }],
+        [coreApis.fetch, { fetch }],
       ] as const,
     });
     await waitFor(() => expect(fetch).toHaveBeenCalled());

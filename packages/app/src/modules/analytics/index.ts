@@ -1,11 +1,7 @@
 // The portal's Analytics API events go to the adoption-metrics backend (portal DAU, what is
 // used). The app plugin's analytics API (api:app/analytics) sends every event to each
 // implementation attached to it, so this adds to other analytics tools rather than replacing them.
-import {
-  createFrontendModule,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
+import { coreApis, createFrontendModule } from '@backstage/frontend-plugin-api';
 import { AnalyticsImplementationBlueprint } from '@backstage/plugin-app-react';
 import { AdoptionAnalytics } from '@internal/plugin-adoption-metrics';
 
@@ -13,7 +9,7 @@ export const adoptionAnalytics = AnalyticsImplementationBlueprint.make({
   name: 'adoption-metrics',
   params: define =>
     define({
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new AdoptionAnalytics({ discoveryApi, fetchApi }),
     }),

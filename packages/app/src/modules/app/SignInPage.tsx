@@ -1,9 +1,6 @@
 import { SignInPage, SignInProviderConfig } from '@backstage/core-components';
-import {
-  configApiRef,
-  githubAuthApiRef,
-  useApi,
-} from '@backstage/core-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
+import { githubAuthApiRef } from '@backstage/core-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 import type { SignInPageProps } from '@backstage/core-plugin-api';
 
@@ -19,7 +16,7 @@ const providersById: Record<string, 'guest' | SignInProviderConfig> = {
 
 /** Offers the sign-in providers listed in `paved.signIn.providers`. */
 export const PavedSignInPage = (props: SignInPageProps) => {
-  const config = useApi(configApiRef);
+  const config = useApi(coreApis.config);
   const configured = config.getOptionalStringArray(
     'paved.signIn.providers',
   ) ?? ['guest'];

@@ -2,7 +2,7 @@
 // may create services for (goldenPathServiceCreatePermission on the Group). When there is none,
 // it says so and whom to ask, rather than offering an empty list.
 import { useEffect } from 'react';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
@@ -21,7 +21,7 @@ export const TeamPickerField = (
   const { schema, uiSchema, required, rawErrors, formData, onChange } = props;
   const catalogApi = useApi(catalogApiRef);
   const permissionApi = useApi(permissionApiRef);
-  const config = useApi(configApiRef);
+  const config = useApi(coreApis.config);
   const teams = useAsync(
     () => teamsYouMayCreateFor(catalogApi, permissionApi),
     [catalogApi, permissionApi],

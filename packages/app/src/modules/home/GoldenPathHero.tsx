@@ -1,5 +1,4 @@
-import { Link as RouterLink } from 'react-router-dom';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { coreApis, RouterLink, useApi } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Box, Button, Typography, makeStyles } from '@material-ui/core';
 import AddCircleOutline from '@material-ui/icons/AddCircleOutline';
@@ -26,7 +25,7 @@ const useStyles = makeStyles(theme => ({
 /** The golden path, front and centre: one button from idea to running service. */
 export const GoldenPathHero = () => {
   const classes = useStyles();
-  const config = useApi(configApiRef);
+  const config = useApi(coreApis.config);
   const templateRef = parseEntityRef(
     config.getOptionalString('paved.goldenPathTemplate') ??
       'template:default/new-microservice',
@@ -49,7 +48,7 @@ export const GoldenPathHero = () => {
         component={RouterLink}
         // MUI marks non-anchor components as buttons; this one navigates.
         role="link"
-        to={`/create/templates/${templateRef.namespace}/${templateRef.name}`}
+        href={`/create/templates/${templateRef.namespace}/${templateRef.name}`}
       >
         Create a service
       </Button>
@@ -59,7 +58,7 @@ export const GoldenPathHero = () => {
         className={classes.secondary}
         component={RouterLink}
         role="link"
-        to="/create"
+        href="/create"
       >
         All templates
       </Button>

@@ -1,8 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
-import { Link as RouterLink } from 'react-router-dom';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { RequestErrorPanel } from '@internal/plugin-paved-react';
-import { useApi } from '@backstage/core-plugin-api';
+import { RouterLink, useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Button } from '@material-ui/core';
 
@@ -34,7 +33,7 @@ export const GoldenPathsCard = () => {
                 variant="outlined"
                 style={{ flexShrink: 0, marginLeft: 16 }}
                 component={RouterLink}
-                to={`/create/templates/${
+                href={`/create/templates/${
                   template.metadata.namespace ?? 'default'
                 }/${template.metadata.name}`}
               >

@@ -1,4 +1,4 @@
-import { Content, Page } from '@backstage/core-components';
+import { Container } from '@backstage/ui';
 import { HomePageLayoutProps } from '@backstage/plugin-home-react/alpha';
 import { Grid } from '@material-ui/core';
 import { GoldenPathHero } from './GoldenPathHero';
@@ -20,22 +20,20 @@ const rank = (name?: string) => {
 export const HomeLayout = ({ widgets }: HomePageLayoutProps) => {
   const sorted = [...widgets].sort((a, b) => rank(a.name) - rank(b.name));
   return (
-    <Page themeId="home">
-      <Content>
-        <GoldenPathHero />
-        <Grid container spacing={3}>
-          {sorted.map((widget, index) => (
-            <Grid
-              key={widget.name ?? index}
-              item
-              xs={12}
-              md={index === 0 ? 12 : 6}
-            >
-              {widget.component}
-            </Grid>
-          ))}
-        </Grid>
-      </Content>
-    </Page>
+    <Container pt="6">
+      <GoldenPathHero />
+      <Grid container spacing={3}>
+        {sorted.map((widget, index) => (
+          <Grid
+            key={widget.name ?? index}
+            item
+            xs={12}
+            md={index === 0 ? 12 : 6}
+          >
+            {widget.component}
+          </Grid>
+        ))}
+      </Grid>
+    </Container>
   );
 };

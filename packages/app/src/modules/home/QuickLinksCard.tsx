@@ -1,4 +1,4 @@
-import { Link as RouterLink } from 'react-router-dom';
+import { RouterLink } from '@backstage/frontend-plugin-api';
 import { List, ListItem, ListItemIcon, ListItemText } from '@material-ui/core';
 import Category from '@material-ui/icons/Category';
 import Extension from '@material-ui/icons/Extension';
@@ -43,7 +43,7 @@ const links = [
 export const QuickLinksCard = () => (
   <List dense>
     {links.map(({ to, label, hint, Icon }) => (
-      <ListItem key={to} button component={RouterLink} to={to}>
+      <ListItem key={to} button component={RouterLink} href={to}>
         <ListItemIcon>
           <Icon />
         </ListItemIcon>

@@ -1,5 +1,4 @@
 import useAsync from 'react-use/esm/useAsync';
-import { Link as RouterLink } from 'react-router-dom';
 import {
   EmptyState,
   Progress,
@@ -7,7 +6,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { RequestErrorPanel } from '@internal/plugin-paved-react';
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { coreApis, RouterLink, useApi } from '@backstage/frontend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { Button, Chip } from '@material-ui/core';
@@ -46,7 +45,7 @@ const columns: TableColumn<Entity>[] = [
 
 /** The components owned by the signed-in person and their teams. */
 export const TeamServicesCard = () => {
-  const identityApi = useApi(identityApiRef);
+  const identityApi = useApi(coreApis.identity);
   const catalogApi = useApi(catalogApiRef);
   const { value, loading, error } = useAsync(async () => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
@@ -70,7 +69,7 @@ export const TeamServicesCard = () => {
             variant="contained"
             color="primary"
             component={RouterLink}
-            to="/create"
+            href="/create"
           >
             Create a service
           </Button>

@@ -1,14 +1,21 @@
 import { screen, waitFor } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { RepositoryFilePage, languageOf } from './RepositoryFilePage';
 import { gitHostApis, repository } from './testGitHost';
 
 const render = (routes: Record<string, unknown>, path: string) =>
-  renderInTestApp(<RepositoryFilePage />, {
-    apis: gitHostApis(routes).apis,
-    mountPath: '/git/:owner/:name/files/*',
-    initialRouteEntries: [path],
-  });
+  renderInTestApp(
+    // The page's routes run under React Router's page adapter, as in RepositoriesRouter.
+    <ReactRouterV6PageRouter>
+      <RepositoryFilePage />
+    </ReactRouterV6PageRouter>,
+    {
+      apis: gitHostApis(routes).apis,
+      mountPath: '/git/:owner/:name/files/*',
+      initialRouteEntries: [path],
+    },
+  );
 
 describe('RepositoryFilePage', () => {
   it('shows a file read through the API, with its raw URL', async () => {

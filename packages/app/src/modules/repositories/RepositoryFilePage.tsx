@@ -2,16 +2,16 @@ import useAsync from 'react-use/esm/useAsync';
 import { useParams } from 'react-router-dom';
 import {
   CodeSnippet,
-  Content,
   EmptyState,
-  Header,
   InfoCard,
-  Link,
   MarkdownContent,
-  Page,
   Progress,
 } from '@backstage/core-components';
-import { RequestErrorPanel } from '@internal/plugin-paved-react';
+import { Container, Header, Link } from '@backstage/ui';
+import {
+  RequestErrorPanel,
+  useDocumentTitle,
+} from '@internal/plugin-paved-react';
 import { rawFileUrl } from './GitHostClient';
 import { markdownLinkTransformer, repositoryPagePath } from './paths';
 import { useGitHost } from './useGitHost';
@@ -51,6 +51,7 @@ export function languageOf(path: string): string {
  */
 export const RepositoryFilePage = () => {
   const { owner = '', name = '', '*': path = '' } = useParams();
+  useDocumentTitle(`${path} | ${owner}/${name}`);
   const gitHost = useGitHost();
   const isMarkdown = path.toLowerCase().endsWith('.md');
   const { value, loading, error } = useAsync(async () => {
@@ -66,7 +67,7 @@ export const RepositoryFilePage = () => {
   }, [gitHost, owner, name, path, isMarkdown]);
 
   const repositoryLink = (
-    <Link to={repositoryPagePath(owner, name)}>
+    <Link href={repositoryPagePath(owner, name)}>
       Back to {owner}/{name}
     </Link>
   );
@@ -78,7 +79,7 @@ export const RepositoryFilePage = () => {
         <EmptyState
           missing="data"
           title={`Repository ${owner}/${name} does not exist`}
-          description={<Link to="/git">See all repositories</Link>}
+          description={<Link href="/git">See all repositories</Link>}
         />
       );
     }
@@ -124,14 +125,13 @@ export const RepositoryFilePage = () => {
   };
 
   return (
-    <Page themeId="tool">
+    <>
       <Header
         title={`${owner}/${name}`}
-        subtitle={path}
-        type="Repository"
-        typeLink={repositoryPagePath(owner, name)}
+        tags={[{ label: 'Repository', href: repositoryPagePath(owner, name) }]}
+        metadata={[{ label: 'File', value: path }]}
       />
-      <Content>{body()}</Content>
-    </Page>
+      <Container>{body()}</Container>
+    </>
   );
 };

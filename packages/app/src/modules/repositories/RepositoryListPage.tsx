@@ -1,16 +1,16 @@
 import useAsync from 'react-use/esm/useAsync';
 import { Link as RouterLink } from 'react-router-dom';
 import {
-  Content,
   EmptyState,
-  Header,
-  Link,
-  Page,
   Progress,
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { RequestErrorPanel } from '@internal/plugin-paved-react';
+import { Container, Header, Link } from '@backstage/ui';
+import {
+  RequestErrorPanel,
+  useDocumentTitle,
+} from '@internal/plugin-paved-react';
 import { Button } from '@material-ui/core';
 import { Repository } from './GitHostClient';
 import { repositoryPagePath } from './paths';
@@ -20,7 +20,7 @@ const columns: TableColumn<Repository>[] = [
   {
     title: 'Repository',
     render: repo => (
-      <Link to={repositoryPagePath(repo.owner, repo.name)}>
+      <Link href={repositoryPagePath(repo.owner, repo.name)}>
         {repo.owner}/{repo.name}
       </Link>
     ),
@@ -31,18 +31,20 @@ const columns: TableColumn<Repository>[] = [
 
 /** Every repository on the embedded git host. */
 export const RepositoryListPage = () => {
+  useDocumentTitle('Repositories');
   const gitHost = useGitHost();
   const { value, loading, error } = useAsync(
     () => gitHost.listRepositories(),
     [gitHost],
   );
   return (
-    <Page themeId="tool">
+    <>
+      {/* The page's own header, "Repositories", is the app's (PageBlueprint title). */}
       <Header
-        title="Repositories"
-        subtitle="On the portal's embedded git host"
+        title="All repositories"
+        description="On the portal's embedded git host"
       />
-      <Content>
+      <Container>
         {loading && <Progress />}
         {error && <RequestErrorPanel error={error} />}
         {value && value.length === 0 && (
@@ -71,7 +73,7 @@ export const RepositoryListPage = () => {
             data={value}
           />
         )}
-      </Content>
-    </Page>
+      </Container>
+    </>
   );
 };

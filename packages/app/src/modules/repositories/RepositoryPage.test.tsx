@@ -1,15 +1,22 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { RepositoryPage } from './RepositoryPage';
 import { gitHostApis, repository } from './testGitHost';
 
 const render = (routes: Record<string, unknown>, path: string) => {
   const gitHost = gitHostApis(routes);
-  renderInTestApp(<RepositoryPage />, {
-    apis: gitHost.apis,
-    mountPath: '/git/:owner/:name',
-    initialRouteEntries: [path],
-  });
+  renderInTestApp(
+    // The page's routes run under React Router's page adapter, as in RepositoriesRouter.
+    <ReactRouterV6PageRouter>
+      <RepositoryPage />
+    </ReactRouterV6PageRouter>,
+    {
+      apis: gitHost.apis,
+      mountPath: '/git/:owner/:name',
+      initialRouteEntries: [path],
+    },
+  );
   return gitHost;
 };
 
@@ -28,8 +35,15 @@ describe('RepositoryPage', () => {
       },
       '/git/checkout/orders-api',
     );
+    // CodeSnippet and MarkdownContent load their renderers lazily (core-components 0.18.16);
+    // the first load in a test file takes longer than findBy's default second on a busy machine.
+    const lazyLoad = { timeout: 10_000 };
     expect(
-      await screen.findByText(`git clone ${repository.cloneUrl}`),
+      await screen.findByText(
+        `git clone ${repository.cloneUrl}`,
+        undefined,
+        lazyLoad,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('Takes orders')).toBeInTheDocument();
     expect(screen.getByText('Files on main')).toBeInTheDocument();
@@ -40,7 +54,9 @@ describe('RepositoryPage', () => {
       'href',
       '/git/checkout/orders-api/files/k8s/deployment.yaml',
     );
-    expect(screen.getByText(/Runs the orders/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Runs the orders/, undefined, lazyLoad),
+    ).toBeInTheDocument();
     // README links: files to the file page, folders to the repository, scripts nowhere.
     expect(screen.getByText('the deployment').closest('a')).toHaveAttribute(
       'href',

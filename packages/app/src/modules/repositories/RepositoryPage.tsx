@@ -2,16 +2,16 @@ import useAsync from 'react-use/esm/useAsync';
 import { useParams } from 'react-router-dom';
 import {
   CodeSnippet,
-  Content,
   EmptyState,
-  Header,
   InfoCard,
-  Link,
   MarkdownContent,
-  Page,
   Progress,
 } from '@backstage/core-components';
-import { RequestErrorPanel } from '@internal/plugin-paved-react';
+import { Container, Header, Link } from '@backstage/ui';
+import {
+  RequestErrorPanel,
+  useDocumentTitle,
+} from '@internal/plugin-paved-react';
 import { Grid, List, ListItem, ListItemText } from '@material-ui/core';
 import { filePagePath, markdownLinkTransformer } from './paths';
 import { useGitHost } from './useGitHost';
@@ -19,6 +19,7 @@ import { useGitHost } from './useGitHost';
 /** One repository: how to clone it, its files and its README. */
 export const RepositoryPage = () => {
   const { owner = '', name = '' } = useParams();
+  useDocumentTitle(`${owner}/${name}`);
   const gitHost = useGitHost();
   const { value, loading, error } = useAsync(async () => {
     const repository = await gitHost.getRepository(owner, name);
@@ -34,20 +35,25 @@ export const RepositoryPage = () => {
   }, [gitHost, owner, name]);
 
   return (
-    <Page themeId="tool">
+    <>
+      {/* The description is the repository owner's text: shown as it is, not as Markdown. */}
       <Header
         title={`${owner}/${name}`}
-        subtitle={value?.repository.description}
-        type="Repository"
+        tags={[{ label: 'Repository' }]}
+        metadata={
+          value?.repository.description
+            ? [{ label: 'Description', value: value.repository.description }]
+            : undefined
+        }
       />
-      <Content>
+      <Container>
         {loading && <Progress />}
         {error && <RequestErrorPanel error={error} />}
         {!loading && !error && !value && (
           <EmptyState
             missing="data"
             title={`Repository ${owner}/${name} does not exist`}
-            description={<Link to="/git">See all repositories</Link>}
+            description={<Link href="/git">See all repositories</Link>}
           />
         )}
         {value && (
@@ -69,7 +75,7 @@ export const RepositoryPage = () => {
                       <ListItem key={file}>
                         <ListItemText
                           primary={
-                            <Link to={filePagePath(owner, name, file)}>
+                            <Link href={filePagePath(owner, name, file)}>
                               {file}
                             </Link>
                           }
@@ -99,7 +105,7 @@ export const RepositoryPage = () => {
             )}
           </Grid>
         )}
-      </Content>
-    </Page>
+      </Container>
+    </>
   );
 };

@@ -1,5 +1,5 @@
 // Test helper: the git host's answers, by path, as the APIs renderInTestApp takes.
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 
 export const base = 'http://localhost:7007/api/git-host';
 
@@ -30,8 +30,8 @@ export function gitHostApis(routes: Record<string, unknown>) {
   return {
     fetch,
     apis: [
-      [discoveryApiRef, { getBaseUrl: async () => base }],
-      [fetchApiRef, { fetch }],
+      [coreApis.discovery, { getBaseUrl: async () => base }],
+      [coreApis.fetch, { fetch }],
     ] as const,
   };
 }

@@ -1,14 +1,10 @@
 import { useMemo } from 'react';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/core-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import { GitHostClient } from './GitHostClient';
 
 export function useGitHost() {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
+  const discoveryApi = useApi(coreApis.discovery);
+  const fetchApi = useApi(coreApis.fetch);
   return useMemo(
     () => new GitHostClient(discoveryApi, fetchApi),
     [discoveryApi, fetchApi],

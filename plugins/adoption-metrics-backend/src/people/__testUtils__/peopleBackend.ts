@@ -1,6 +1,10 @@
 // The plugin as the backend runs it, on a given database, with a catalog of three people in two
 // teams: for the usage and survey route tests.
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -27,7 +31,7 @@ export async function startPeopleBackend(options: {
   /** Permissions the policy denies while allowing the others. */
   deny?: string[];
   config?: Record<string, any>;
-}) {
+}): Promise<TestBackend['server']> {
   const permissions = options.deny
     ? mockServices.permissions.mock({
         authorize: async requests =>

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { IMPROVEMENT_QUESTION, SurveyPrompt } from '.';
 
 function render(status: { ask: boolean }, answerStatus = 201) {
@@ -31,12 +31,12 @@ function render(status: { ask: boolean }, answerStatus = 201) {
   renderInTestApp(<SurveyPrompt delayMs={0} />, {
     apis: [
       [
-        discoveryApiRef,
+        coreApis.discovery,
         {
           getBaseUrl: async () => 'http://localhost:7007/api/adoption-metrics',
         },
       ],
-      [fetchApiRef, { fetch }],
+      [coreApis.fetch, { fetch }],
     ] as const,
   });
   const posted = () =>

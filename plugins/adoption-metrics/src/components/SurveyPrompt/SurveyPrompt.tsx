@@ -2,11 +2,7 @@
 // after the person has used the portal for a while. "Not now" counts as this quarter's answer.
 import { refusalMessage } from '@internal/plugin-paved-react';
 import { useEffect, useState } from 'react';
-import {
-  identityApiRef,
-  toastApiRef,
-  useApi,
-} from '@backstage/frontend-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import { Box, Button, Paper, TextField, Typography } from '@material-ui/core';
 import { useAdoptionClient } from '../../useAdoptionClient';
 import { SurveyReply } from '../../peopleTypes';
@@ -22,8 +18,8 @@ export const SurveyPrompt = (props: {
 }) => {
   const delayMs = props.delayMs ?? 120_000;
   const client = useAdoptionClient();
-  const identityApi = useApi(identityApiRef);
-  const toastApi = useApi(toastApiRef);
+  const identityApi = useApi(coreApis.identity);
+  const toastApi = useApi(coreApis.toast);
   const [open, setOpen] = useState(false);
   const [score, setScore] = useState<number>();
   const [improvement, setImprovement] = useState('');
