@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { parse } from 'yaml';
 import { actionContext, workspaceWith } from '../__testUtils__/actionContext';
 import { testServices } from '../__testUtils__/testServices';
@@ -27,9 +28,24 @@ function ingestingCatalog() {
   const added: string[] = [];
   catalog.addLocation = jest.fn(async ({ target }: { target: string }) => {
     if (added.includes(target)) {
-      const error = new Error(`Location ${target} already exists`);
-      error.name = 'ConflictError';
-      throw error;
+      // What the catalog client throws for the catalog's 409.
+      throw await ResponseError.fromResponse(
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'ConflictError',
+              message: `Location url:${target} already exists`,
+            },
+            request: { method: 'POST', url: '/locations' },
+            response: { statusCode: 409 },
+          }),
+          {
+            status: 409,
+            statusText: 'Conflict',
+            headers: { 'content-type': 'application/json' },
+          },
+        ) as any,
+      );
     }
     added.push(target);
     return { location: { id: '1', type: 'url', target }, entities: [] };

@@ -5,7 +5,11 @@
 // entity's owner, and that the location is the service's own repository.
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { stringifyEntityRef, Entity } from '@backstage/catalog-model';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  InputError,
+  ResponseError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -41,6 +45,15 @@ async function readWorkspaceEntity(
     );
   }
   return entity;
+}
+
+/**
+ * The catalog's "location already exists": a ConflictError in process, and over HTTP (the catalog
+ * client since Backstage 1.57) a ResponseError for the 409.
+ */
+function isConflict(error: unknown): boolean {
+  if ((error as Error)?.name === 'ConflictError') return true;
+  return ResponseError.is(error) && error.response.status === 409;
 }
 
 export function createCatalogRegisterAction(services: GoldenPathServices) {
@@ -173,7 +186,7 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
                 return 'registered';
               } catch (error) {
                 // Registered by an earlier attempt of this task.
-                if ((error as Error)?.name !== 'ConflictError') throw error;
+                if (!isConflict(error)) throw error;
                 return 'already-registered';
               }
             },
