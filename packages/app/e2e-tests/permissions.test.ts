@@ -40,3 +40,15 @@ test('adding a database to a payments service is refused before submission, sayi
   await expect(page.getByRole('spinbutton', { name: /Storage/ })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Create' })).toBeHidden();
 });
+
+test('a checkout developer is not offered the Template Editor, whose dry runs are for the platform team', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/create');
+  // The other tabs of the page are there; the editor's is not.
+  await expect(page.getByRole('tab', { name: 'Tasks' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Template Editor' })).toHaveCount(
+    0,
+  );
+});

@@ -1,6 +1,9 @@
 // The Create form offers only what the person may do: the scaffolder fields of the golden path
-// that ask the permission backend before the person submits anything.
+// that ask the permission backend before the person submits anything, and the Template Editor
+// tab only for those who may dry-run templates.
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import { templateDryRunPermission } from '@backstage/plugin-scaffolder-common/alpha';
 import {
   createFormField,
   FormFieldBlueprint,
@@ -40,7 +43,23 @@ const componentChangePickerField = FormFieldBlueprint.make({
   },
 });
 
+/**
+ * The Template Editor runs templates as dry runs, with the platform's integration credentials:
+ * the policy lets the platform team alone (scaffolder.template.dry-run), so everyone else would
+ * get a tab whose every run answers 403. The app asks the permission backend once and leaves the
+ * tab out for them.
+ */
+const templateEditorForDryRunners = scaffolderPlugin
+  .getExtension('sub-page:scaffolder/editor')
+  .override({
+    if: { permissions: { $contains: templateDryRunPermission.name } },
+  });
+
 export const goldenPathFormModule = createFrontendModule({
   pluginId: 'scaffolder',
-  extensions: [teamPickerField, componentChangePickerField],
+  extensions: [
+    teamPickerField,
+    componentChangePickerField,
+    templateEditorForDryRunners,
+  ],
 });
