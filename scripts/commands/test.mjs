@@ -65,6 +65,8 @@ export async function runAllTests(baseEnv) {
     );
   } finally {
     await kubernetes.stop();
+    // That control plane is gone; the checks below start their own where they need one.
+    delete testEnv.KUBECONFIG;
   }
   // The image's steps, repeated without a container engine; both checks below run this build.
   const build = await step('Production build (the Dockerfile, repeated)', () =>

@@ -11,9 +11,12 @@ export const KUBERNETES_DELIVERY_CONFIG =
   'scripts/production-check/kubernetes-delivery.yaml';
 
 export async function withGoldenPathCluster(env, use) {
-  // The check proves kubernetes mode; without an API server it fails rather than skips.
+  // The check writes namespaces, Applications and claims, so it always runs on a throwaway local
+  // control plane of its own, never on $KUBECONFIG's cluster; and it proves kubernetes mode, so
+  // without an API server it fails rather than skips.
+  const { KUBECONFIG, ...withoutKubeconfig } = env;
   const { kubeconfig, stop } = await kubernetesForTests({
-    ...env,
+    ...withoutKubeconfig,
     PAVED_REQUIRE_KUBERNETES: '1',
   });
   const client = await kubeClient(kubeconfig);
