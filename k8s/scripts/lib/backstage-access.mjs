@@ -14,21 +14,34 @@ const FIELD_MANAGER = 'paved-backstage-access';
 
 const ARGOCD_ROLE = 'paved-backstage-argocd';
 
-function roleBinding(kind, name, namespace) {
-  return {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: `${kind}Binding`,
-    metadata: { name, ...(namespace ? { namespace } : {}) },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind, name },
-    subjects: [
-      {
-        kind: 'ServiceAccount',
-        name: ACCESS_ACCOUNT,
-        namespace: ACCESS_NAMESPACE,
-      },
-    ],
-  };
+const namespaced = namespace => (namespace ? { namespace } : {});
+
+/** A ClusterRole (no namespace) or Role with `rules`, and its binding to the portal's account. */
+function roleAndBinding(kind, name, rules, namespace) {
+  const metadata = { name, ...namespaced(namespace) };
+  return [
+    { apiVersion: 'rbac.authorization.k8s.io/v1', kind, metadata, rules },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: `${kind}Binding`,
+      metadata,
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind, name },
+      subjects: [
+        {
+          kind: 'ServiceAccount',
+          name: ACCESS_ACCOUNT,
+          namespace: ACCESS_NAMESPACE,
+        },
+      ],
+    },
+  ];
 }
+
+const namespaceObject = name => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: { name },
+});
 
 // Exactly what the Helm chart grants, from the chart's rules file, so the demo portal, the checks
 // and a production install cannot drift apart: by default (gitops delivery) the reads of the
@@ -37,37 +50,21 @@ function roleBinding(kind, name, namespace) {
 function objects({ kubernetesDelivery, argocdNamespace }) {
   const argocdRules = chartRbacRules('argocdRole', { kubernetesDelivery });
   return [
-    {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: ACCESS_NAMESPACE },
-    },
+    namespaceObject(ACCESS_NAMESPACE),
     {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: { name: ACCESS_ACCOUNT, namespace: ACCESS_NAMESPACE },
     },
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: { name: ROLE },
-      rules: chartRbacRules('clusterRole', { kubernetesDelivery }),
-    },
-    roleBinding('ClusterRole', ROLE),
+    ...roleAndBinding(
+      'ClusterRole',
+      ROLE,
+      chartRbacRules('clusterRole', { kubernetesDelivery }),
+    ),
     ...(argocdRules.length
       ? [
-          {
-            apiVersion: 'v1',
-            kind: 'Namespace',
-            metadata: { name: argocdNamespace },
-          },
-          {
-            apiVersion: 'rbac.authorization.k8s.io/v1',
-            kind: 'Role',
-            metadata: { name: ARGOCD_ROLE, namespace: argocdNamespace },
-            rules: argocdRules,
-          },
-          roleBinding('Role', ARGOCD_ROLE, argocdNamespace),
+          namespaceObject(argocdNamespace),
+          ...roleAndBinding('Role', ARGOCD_ROLE, argocdRules, argocdNamespace),
         ]
       : []),
   ];
