@@ -11,6 +11,11 @@ async function openSession(page: Page, signIn: boolean): Promise<boolean> {
   await page.clock.install();
   if (signIn) await signInAsGuest(page);
   else await page.goto('/');
+  // The prompt's two minutes start when the signed-in app has rendered (it restores the session
+  // after the page's load event); fast-forwarding before that would leave its timer in real time.
+  await expect(
+    page.getByRole('heading', { name: 'Ship a new service today' }),
+  ).toBeVisible();
   const status = page.waitForResponse(r =>
     r.url().includes('/api/adoption-metrics/survey/status'),
   );
