@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import { parse } from 'yaml';
 import { actionContext, workspaceWith } from '../__testUtils__/actionContext';
 import { testServices } from '../__testUtils__/testServices';
@@ -81,6 +82,45 @@ describe('golden-path:catalog:register', () => {
         .ctx,
     );
     expect(added).toEqual([url]);
+  });
+
+  it('on a resumed task asks the catalog to process the location at once: the replica that registered it may have died holding it', async () => {
+    const { services, catalog } = testServices();
+    const refreshed: string[] = [];
+    // Registered by the earlier attempt; the catalog holds the entity until someone refreshes
+    // the location, as when the replica processing it died.
+    catalog.addLocation = jest.fn(async ({ target }: { target: string }) => {
+      throw await ResponseError.fromResponse(
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'ConflictError',
+              message: `Location url:${target} already exists`,
+            },
+          }),
+          { status: 409, headers: { 'content-type': 'application/json' } },
+        ) as any,
+      );
+    }) as any;
+    catalog.refreshEntity = jest.fn(async (ref: string) => {
+      refreshed.push(ref);
+    }) as any;
+    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+    catalog.getEntityByRef = jest.fn(async (ref: any, options: any) =>
+      refreshed.length ? entity : getEntityByRef(ref, options),
+    ) as any;
+    const { ctx, outputs } = actionContext(
+      { catalogInfoUrl: url, timeoutSeconds: 5 },
+      { workspacePath: workspace() },
+    );
+    await createCatalogRegisterAction(services).handler(ctx);
+    expect(refreshed).toEqual([
+      `location:default/${locationSpecToMetadataName({
+        type: 'url',
+        target: url,
+      })}`,
+    ]);
+    expect(outputs.entityRef).toBe('component:default/orders-api');
   });
 
   it('gives up after the timeout, saying where to look', async () => {

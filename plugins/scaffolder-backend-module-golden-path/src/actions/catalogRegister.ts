@@ -4,6 +4,7 @@
 // locations), so this action first checks that the task's user may create a service for the
 // entity's owner, and that the location is the service's own repository.
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import { stringifyEntityRef, Entity } from '@backstage/catalog-model';
 import {
   InputError,
@@ -22,6 +23,12 @@ import { gitRefField, ownerRef, parseActionInput } from './inputValidation';
 import { z as zod } from 'zod';
 
 const POLL_MS = 500;
+/**
+ * How long the entity may be missing before the location is refreshed (at once on a resumed
+ * task). A replica that dies while its catalog processes the new location keeps its claim on it
+ * for the catalog's processing interval (minutes); a refresh lets any replica process it now.
+ */
+const REFRESH_AFTER_MS = 10_000;
 
 async function readWorkspaceEntity(
   workspace: string,
@@ -166,6 +173,9 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
         return;
       }
 
+      // Registered now by this attempt; otherwise an earlier attempt did (this is a resumed task,
+      // and the replica that registered it may have died while its catalog processed it).
+      let registeredNow = false;
       await ctx.checkpoint({
         key: `catalog.location.${catalogInfoUrl}`,
         fn: async () =>
@@ -183,6 +193,7 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
                   { type: 'url', target: catalogInfoUrl },
                   { credentials },
                 );
+                registeredNow = true;
                 return 'registered';
               } catch (error) {
                 // Registered by an earlier attempt of this task.
@@ -196,9 +207,27 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
       ctx.logger.info(`Registered ${catalogInfoUrl}; waiting for ${entityRef}`);
 
       const deadline = Date.now() + (input.timeoutSeconds ?? 60) * 1000;
+      const locationRef = `location:default/${locationSpecToMetadataName({
+        type: 'url',
+        target: catalogInfoUrl,
+      })}`;
+      let refreshAt = registeredNow
+        ? Date.now() + REFRESH_AFTER_MS
+        : Date.now();
       for (;;) {
         const found = await catalog.getEntityByRef(entityRef, { credentials });
         if (found) break;
+        if (Date.now() >= refreshAt) {
+          refreshAt = Date.now() + REFRESH_AFTER_MS;
+          ctx.logger.info(
+            `${entityRef} is not in the catalog yet; asking it to process ${locationRef} now`,
+          );
+          // A refresh that fails changes nothing: the wait goes on, and its deadline's error
+          // says where to look.
+          await catalog
+            .refreshEntity(locationRef, { credentials })
+            .catch(() => undefined);
+        }
         if (Date.now() > deadline) {
           throw new ServiceUnavailableError(
             `The catalog has not ingested ${entityRef} from ${catalogInfoUrl} after ${
