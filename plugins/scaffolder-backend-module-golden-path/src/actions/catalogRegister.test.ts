@@ -115,6 +115,7 @@ describe('golden-path:catalog:register', () => {
     );
     await createCatalogRegisterAction(services).handler(ctx);
     expect(refreshed).toEqual([
+      'component:default/orders-api',
       `location:default/${locationSpecToMetadataName({
         type: 'url',
         target: url,

@@ -222,11 +222,14 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
           ctx.logger.info(
             `${entityRef} is not in the catalog yet; asking it to process ${locationRef} now`,
           );
-          // A refresh that fails changes nothing: the wait goes on, and its deadline's error
-          // says where to look.
-          await catalog
-            .refreshEntity(locationRef, { credentials })
-            .catch(() => undefined);
+          // The component's own row may be the one held (a refresh also takes its location),
+          // or may not exist yet (then the location's refresh is what helps). A refresh that
+          // fails changes nothing: the wait goes on, and its deadline's error says where to look.
+          for (const ref of [entityRef, locationRef]) {
+            await catalog
+              .refreshEntity(ref, { credentials })
+              .catch(() => undefined);
+          }
         }
         if (Date.now() > deadline) {
           throw new ServiceUnavailableError(
