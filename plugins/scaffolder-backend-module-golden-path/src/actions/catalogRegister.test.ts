@@ -22,6 +22,27 @@ const url =
 const workspace = () =>
   workspaceWith({ 'catalog-info.yaml': JSON.stringify(entity) });
 
+/** What the catalog client throws when the catalog answers 409 to adding a location. */
+function locationExists(target: string) {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: {
+          name: 'ConflictError',
+          message: `Location url:${target} already exists`,
+        },
+        request: { method: 'POST', url: '/locations' },
+        response: { statusCode: 409 },
+      }),
+      {
+        status: 409,
+        statusText: 'Conflict',
+        headers: { 'content-type': 'application/json' },
+      },
+    ) as any,
+  );
+}
+
 /** The catalog ingests the entity on the third look after the location is added. */
 function ingestingCatalog() {
   const { services, catalog } = testServices();
@@ -29,24 +50,7 @@ function ingestingCatalog() {
   const added: string[] = [];
   catalog.addLocation = jest.fn(async ({ target }: { target: string }) => {
     if (added.includes(target)) {
-      // What the catalog client throws for the catalog's 409.
-      throw await ResponseError.fromResponse(
-        new Response(
-          JSON.stringify({
-            error: {
-              name: 'ConflictError',
-              message: `Location url:${target} already exists`,
-            },
-            request: { method: 'POST', url: '/locations' },
-            response: { statusCode: 409 },
-          }),
-          {
-            status: 409,
-            statusText: 'Conflict',
-            headers: { 'content-type': 'application/json' },
-          },
-        ) as any,
-      );
+      throw await locationExists(target);
     }
     added.push(target);
     return { location: { id: '1', type: 'url', target }, entities: [] };
@@ -90,17 +94,7 @@ describe('golden-path:catalog:register', () => {
     // Registered by the earlier attempt; the catalog holds the entity until someone refreshes
     // the location, as when the replica processing it died.
     catalog.addLocation = jest.fn(async ({ target }: { target: string }) => {
-      throw await ResponseError.fromResponse(
-        new Response(
-          JSON.stringify({
-            error: {
-              name: 'ConflictError',
-              message: `Location url:${target} already exists`,
-            },
-          }),
-          { status: 409, headers: { 'content-type': 'application/json' } },
-        ) as any,
-      );
+      throw await locationExists(target);
     }) as any;
     catalog.refreshEntity = jest.fn(async (ref: string) => {
       refreshed.push(ref);
