@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds kube-apiserver and etcd from their Go modules (k8s/control-plane/{kube-apiserver,etcd}), once per
-// machine, into ${XDG_CACHE_HOME:-$HOME/.cache}/paved/k8s/<k8sVersion>-etcd<etcdVersion>/bin/.
+// Builds the local control plane from Go modules (k8s/control-plane/{kube-apiserver,etcd,kwok}), once per
+// machine, into ${XDG_CACHE_HOME:-$HOME/.cache}/paved/k8s/<k8s>-etcd<etcd>-kwok<kwok>/bin/: kube-apiserver,
+// kube-controller-manager and kube-scheduler of one Kubernetes release, etcd, and KWOK (fake nodes).
 //
 //   node k8s/scripts/build.mjs            build unless the cache already has both binaries
 //   node k8s/scripts/build.mjs --force    rebuild even if cached
@@ -40,12 +41,49 @@ import {
 } from './lib/cached-build.mjs';
 import { MODULES, checkModules } from './gen-modules.mjs';
 
-export const BINARIES = ['kube-apiserver', 'etcd'];
+export const BINARIES = [
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'etcd',
+  'kwok',
+];
+/** KWOK's stages (what its fake kubelet does to nodes and Pods), next to the binaries. */
+export const KWOK_STAGES = 'kwok-stages.yaml';
+// The release's own "fast" stages, as kwokctl composes them: nodes become Ready and renew their
+// lease; Pods go Pending -> Running/Ready, Succeeded/Failed when their containers are jobs, and are
+// removed when deleted. Read from the module, so they always match the kwok binary.
+const KWOK_STAGE_FILES = [
+  'kustomize/stage/node/fast/node-initialize.yaml',
+  'kustomize/stage/node/heartbeat-with-lease/node-heartbeat-with-lease.yaml',
+  'kustomize/stage/pod/fast/pod-ready.yaml',
+  'kustomize/stage/pod/fast/pod-complete.yaml',
+  'kustomize/stage/pod/fast/pod-delete.yaml',
+];
+
+async function kwokStages(go, version, cwd) {
+  const { stdout } = await run(
+    go,
+    ['mod', 'download', '-json', `sigs.k8s.io/kwok@${version}`],
+    { cwd },
+  );
+  const { Dir } = JSON.parse(stdout);
+  return KWOK_STAGE_FILES.map(
+    f =>
+      `# ${f} (sigs.k8s.io/kwok ${version})\n${readFileSync(
+        join(Dir, f),
+        'utf8',
+      ).trim()}\n`,
+  ).join('---\n');
+}
 
 export function cachedBinaries(versions = readVersions()) {
   const dir = binDir(versions);
   const paths = Object.fromEntries(BINARIES.map(b => [b, join(dir, b)]));
-  return BINARIES.every(b => isExecutable(paths[b])) ? paths : null;
+  return BINARIES.every(b => isExecutable(paths[b])) &&
+    existsSync(join(dir, KWOK_STAGES))
+    ? { ...paths, kwokStages: join(dir, KWOK_STAGES) }
+    : null;
 }
 
 /** -ldflags: strip symbols like Kubernetes' release builds, and stamp the real version (a plain
@@ -97,7 +135,7 @@ async function moduleTime(go, modPath, version, cwd) {
 }
 
 /**
- * Ensures both binaries exist in the cache and returns their paths.
+ * Ensures every binary exists in the cache and returns their paths.
  * Safe to call from several processes at once.
  */
 export async function ensureBuilt({ force = false } = {}) {
@@ -163,15 +201,17 @@ export async function ensureBuilt({ force = false } = {}) {
     const { stdout: goVersion } = await run(go, ['env', 'GOVERSION']);
     const { stdout: goCache } = await run(go, ['env', 'GOCACHE', 'GOMODCACHE']);
     log(
-      `building kube-apiserver ${versions.kubernetes} and etcd ${
-        versions.etcd
+      `building kube-apiserver, kube-controller-manager and kube-scheduler ${
+        versions.kubernetes
+      }, etcd ${versions.etcd} and kwok ${
+        versions.kwok
       } with ${goVersion.trim()} (caches: ${goCache
         .trim()
         .split('\n')
         .join(', ')})`,
     );
     log(
-      'the first build compiles Kubernetes (~2,000 packages): expect several minutes on 2 cores',
+      'the first build compiles Kubernetes (~2,500 packages) and KWOK: expect about 15 minutes on 2 cores',
     );
     const started = Date.now();
 
@@ -181,42 +221,32 @@ export async function ensureBuilt({ force = false } = {}) {
       versions.kubernetes,
       MODULES.kubeApiserver.dir,
     );
-    log(`go build kube-apiserver (modules are downloaded on first use)`);
-    const ka = await goBuild(
-      go,
-      [
-        '-trimpath',
-        '-ldflags',
-        kubeLdflags(versions.kubernetes, k8sDate),
-        '-o',
-        join(tmp, 'kube-apiserver'),
-        MODULES.kubeApiserver.tool,
-      ],
-      { cwd: MODULES.kubeApiserver.dir, label: 'kube-apiserver' },
-    );
-    log(
-      `kube-apiserver built in ${formatDuration(ka.ms)} (${
-        ka.compiled
-      } packages compiled, rest from the Go build cache)`,
-    );
-
-    log('go build etcd');
-    const et = await goBuild(
-      go,
-      [
-        '-trimpath',
-        '-ldflags',
-        etcdLdflags(versions.etcd),
-        '-o',
-        join(tmp, 'etcd'),
-        MODULES.etcd.tool,
-      ],
-      { cwd: MODULES.etcd.dir, label: 'etcd' },
-    );
-    log(
-      `etcd built in ${formatDuration(et.ms)} (${
-        et.compiled
-      } packages compiled)`,
+    const kubeFlags = kubeLdflags(versions.kubernetes, k8sDate);
+    const ka = MODULES.kubeApiserver;
+    // kube-apiserver first: it compiles most of what the controller manager and scheduler share.
+    const builds = [
+      ['kube-apiserver', ka.dir, ka.tool, kubeFlags],
+      ['kube-controller-manager', ka.dir, ka.controllerManager, kubeFlags],
+      ['kube-scheduler', ka.dir, ka.scheduler, kubeFlags],
+      ['etcd', MODULES.etcd.dir, MODULES.etcd.tool, etcdLdflags(versions.etcd)],
+      ['kwok', MODULES.kwok.dir, MODULES.kwok.tool, '-s -w'],
+    ];
+    for (const [name, cwd, pkg, ldflags] of builds) {
+      log(`go build ${name} (modules are downloaded on first use)`);
+      const b = await goBuild(
+        go,
+        ['-trimpath', '-ldflags', ldflags, '-o', join(tmp, name), pkg],
+        { cwd, label: name },
+      );
+      log(
+        `${name} built in ${formatDuration(b.ms)} (${
+          b.compiled
+        } packages compiled, rest from the Go build cache)`,
+      );
+    }
+    writeFileSync(
+      join(tmp, KWOK_STAGES),
+      await kwokStages(go, versions.kwok, MODULES.kwok.dir),
     );
 
     const sizes = Object.fromEntries(
@@ -226,8 +256,7 @@ export async function ensureBuilt({ force = false } = {}) {
       join(tmp, 'build-info.json'),
       JSON.stringify(
         {
-          kubernetes: versions.kubernetes,
-          etcd: versions.etcd,
+          ...versions,
           go: goVersion.trim(),
           builtAt: new Date().toISOString(),
           buildSeconds: Math.round((Date.now() - started) / 1000),

@@ -4,15 +4,18 @@
 //
 //   k8s/control-plane/kube-apiserver/go.mod  requires k8s.io/kubernetes <kubernetes> and replaces every
 //                                            staging module (the `k8s.io/* v0.0.0` requires of that
-//                                            release's own go.mod) with its published v0.<minor>.<patch>
+//                                            release's own go.mod) with its published v0.<minor>.<patch>;
+//                                            its tools are kube-apiserver, kube-controller-manager and
+//                                            kube-scheduler (one release, one module)
 //   k8s/control-plane/etcd/go.mod            requires go.etcd.io/etcd/server/v3 <etcd>
+//   k8s/control-plane/kwok/go.mod            requires sigs.k8s.io/kwok <kwok> (its own Kubernetes libraries)
 //
-// then runs `go mod tidy` in both, which writes go.sum. Commit the generated go.mod/go.sum files.
+// then runs `go mod tidy` in each, which writes go.sum. Commit the generated go.mod/go.sum files.
 //
 //   node k8s/scripts/gen-modules.mjs          regenerate
 //   node k8s/scripts/gen-modules.mjs --check  exit 1 if the committed go.mod files do not match versions.json
 import { pathToFileURL } from 'node:url';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   controlPlaneDir,
@@ -28,12 +31,23 @@ export const MODULES = {
     dir: join(controlPlaneDir, 'kube-apiserver'),
     module: 'paved.dev/k8s/control-plane/kube-apiserver',
     tool: 'k8s.io/kubernetes/cmd/kube-apiserver',
+    // Built from the same module, so the three agree on the release.
+    controllerManager: 'k8s.io/kubernetes/cmd/kube-controller-manager',
+    scheduler: 'k8s.io/kubernetes/cmd/kube-scheduler',
   },
   etcd: {
     dir: join(controlPlaneDir, 'etcd'),
     module: 'paved.dev/k8s/control-plane/etcd',
     // go.etcd.io/etcd/server/v3 is itself the `etcd` main package (main.go -> etcdmain.Main).
     tool: 'go.etcd.io/etcd/server/v3',
+  },
+  kwok: {
+    dir: join(controlPlaneDir, 'kwok'),
+    module: 'paved.dev/k8s/control-plane/kwok',
+    // Kubernetes SIG Scheduling's "Kubernetes without kubelet": fake nodes whose Pods go through
+    // the phases a kubelet would write, with no container run.
+    tool: 'sigs.k8s.io/kwok/cmd/kwok',
+    requires: 'sigs.k8s.io/kwok',
   },
 };
 
@@ -91,7 +105,7 @@ async function moduleGoMod(go, modPath, version) {
   return readFileSync(info.GoMod, 'utf8');
 }
 
-function renderGoMod({ module, goLines, tool, require, replaces }) {
+function renderGoMod({ module, goLines, tools, require, replaces }) {
   const lines = [
     ...HEADER,
     '',
@@ -99,7 +113,7 @@ function renderGoMod({ module, goLines, tool, require, replaces }) {
     '',
     ...goLines,
     '',
-    `tool ${tool}`,
+    ...tools.map(tool => `tool ${tool}`),
     '',
     `require ${require.path} ${require.version}`,
     '',
@@ -121,6 +135,7 @@ export function checkModules(versions = readVersions()) {
   const expect = [
     [MODULES.kubeApiserver, `k8s.io/kubernetes ${versions.kubernetes}`],
     [MODULES.etcd, `go.etcd.io/etcd/server/v3 ${versions.etcd}`],
+    [MODULES.kwok, `sigs.k8s.io/kwok ${versions.kwok}`],
   ];
   for (const [mod, needle] of expect) {
     const file = join(mod.dir, 'go.mod');
@@ -186,7 +201,7 @@ async function main() {
       module: ka.module,
       // Same language version and GODEBUG defaults as the release's own build.
       goLines: [...directive(k8sMod, 'go'), ...directive(k8sMod, 'godebug')],
-      tool: ka.tool,
+      tools: [ka.tool, ka.controllerManager, ka.scheduler],
       require: { path: 'k8s.io/kubernetes', version: versions.kubernetes },
       replaces: staging,
     }),
@@ -207,7 +222,7 @@ async function main() {
     renderGoMod({
       module: em.module,
       goLines: [...directive(etcdMod, 'go'), ...directive(etcdMod, 'godebug')],
-      tool: em.tool,
+      tools: [em.tool],
       require: { path: 'go.etcd.io/etcd/server/v3', version: versions.etcd },
       replaces: [],
     }),
@@ -215,13 +230,30 @@ async function main() {
   log('go mod tidy (etcd)');
   await run(go, ['mod', 'tidy'], { cwd: em.dir, env });
 
+  // kwok
+  log(`reading go.mod of sigs.k8s.io/kwok ${versions.kwok}`);
+  const kwokMod = await moduleGoMod(go, 'sigs.k8s.io/kwok', versions.kwok);
+  const kw = MODULES.kwok;
+  mkdirSync(kw.dir, { recursive: true });
+  writeFileSync(
+    join(kw.dir, 'go.mod'),
+    renderGoMod({
+      module: kw.module,
+      goLines: [...directive(kwokMod, 'go'), ...directive(kwokMod, 'godebug')],
+      tools: [kw.tool],
+      require: { path: kw.requires, version: versions.kwok },
+      replaces: [],
+    }),
+  );
+  log('go mod tidy (kwok)');
+  await run(go, ['mod', 'tidy'], { cwd: kw.dir, env });
+
   const problems = checkModules(versions);
   if (problems.length) throw new Error(`after tidy: ${problems.join('; ')}`);
   log(
-    `wrote ${relative(repoRoot, join(ka.dir, 'go.mod'))}, ${relative(
-      repoRoot,
-      join(em.dir, 'go.mod'),
-    )} (+ go.sum)`,
+    `wrote ${[ka, em, kw]
+      .map(m => relative(repoRoot, join(m.dir, 'go.mod')))
+      .join(', ')} (+ go.sum)`,
   );
 }
 

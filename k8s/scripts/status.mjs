@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Shows whether the local control plane runs: pids, ports, memory, readiness, versions, last start time.
+// Shows whether the local control plane and its workload plane run: pids, ports, memory, readiness,
+// versions, last start time.
 // Exit code 0 when ready, 3 when stopped or not ready.
 //
 //   node k8s/scripts/status.mjs [--json]
@@ -32,6 +33,12 @@ const info = {
         log: s.p.etcdLog,
       }
     : null,
+  workloadPlane: Object.fromEntries(
+    Object.entries(s.workloadPids).map(([name, pid]) => [
+      name,
+      pid ? { pid, rssMB: rssMB(pid), log: s.p.workload[name].log } : null,
+    ]),
+  ),
   lastStart: readJson(s.p.lastStart, null),
 };
 if (process.argv.includes('--json')) {
@@ -47,9 +54,9 @@ if (process.argv.includes('--json')) {
     }`,
   );
   console.log(
-    `  versions       kube-apiserver ${versions.kubernetes}, etcd ${
+    `  versions       Kubernetes ${versions.kubernetes}, etcd ${
       versions.etcd
-    } (${info.binaries ? 'built' : 'not built yet'})`,
+    }, kwok ${versions.kwok} (${info.binaries ? 'built' : 'not built yet'})`,
   );
   if (info.kubeApiserver)
     console.log(
@@ -58,6 +65,12 @@ if (process.argv.includes('--json')) {
   if (info.etcd)
     console.log(
       `  etcd           pid ${info.etcd.pid}, ${info.etcd.rssMB} MB RSS, http://127.0.0.1:${info.etcd.port}`,
+    );
+  for (const [name, proc] of Object.entries(info.workloadPlane))
+    console.log(
+      `  ${name.padEnd(14)} ${
+        proc ? `pid ${proc.pid}, ${proc.rssMB} MB RSS` : 'NOT RUNNING'
+      }`,
     );
   if (info.kubeconfig) console.log(`  kubeconfig     ${info.kubeconfig}`);
   if (info.lastStart)

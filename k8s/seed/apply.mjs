@@ -1,7 +1,7 @@
 // Writes a seed plan to the cluster with server-side apply (field manager "paved-seed"), then each
-// status through the status subresource, then deletes the Pods and ReplicaSets an earlier run made that
-// the plan no longer has (their names follow the deployed revision). Applying the same plan again
-// changes nothing: the API server skips writes that would not change an object.
+// status through the status subresource, then deletes the Pods and ReplicaSets that an older seed
+// wrote itself (the cluster's controllers make them now; theirs are not ours and stay). Applying the
+// same plan again changes nothing: the API server skips writes that would not change an object.
 export const FIELD_MANAGER = 'paved-seed';
 const PRUNED_KINDS = [
   { apiVersion: 'v1', kind: 'Pod' },

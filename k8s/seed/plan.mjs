@@ -27,7 +27,7 @@ export function buildPlan(catalog, now) {
       images[envInfo.namespace] = imageFor(service, deployed.revision);
       units.push({
         namespace: envInfo.namespace,
-        items: workloadItems(service, envInfo, deployed, now.getTime()),
+        items: workloadItems(service, envInfo, deployed),
       });
     }
   }

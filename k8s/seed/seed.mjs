@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Fills a Kubernetes API server with a demo platform that matches catalog/: per service and
-// environment a namespace with a Deployment, its ReplicaSet and Running Pods, a Service and (with a
-// database) a PersistentVolumeClaim; Argo CD AppProjects and Applications with 90 days of deploy
-// history; Crossplane PostgreSQLInstance claims. Statuses are written through /status, as the
-// controllers that do not run here would. Deterministic and idempotent (server-side apply).
+// environment a namespace with a Deployment, a Service and (with a database) a PersistentVolumeClaim
+// and its volume; Argo CD AppProjects and Applications with 90 days of deploy history; Crossplane
+// PostgreSQLInstance claims. The cluster's controllers turn the Deployments into ReplicaSets and
+// Pods, which KWOK's fake nodes run. Deterministic and idempotent (server-side apply).
 //
 //   node k8s/seed/seed.mjs            seed $KUBECONFIG's cluster, or the local control plane
 //   node k8s/seed/seed.mjs --print    print the objects as JSON instead (no cluster needed)
@@ -28,10 +28,12 @@ function countPlan(plan) {
   return {
     namespaces: count('Namespace'),
     deployments: count('Deployment'),
-    replicaSets: count('ReplicaSet'),
-    pods: count('Pod'),
+    replicas: objects
+      .filter(o => o.kind === 'Deployment')
+      .reduce((sum, d) => sum + d.spec.replicas, 0),
     services: count('Service'),
     pvcs: count('PersistentVolumeClaim'),
+    volumes: count('PersistentVolume'),
     appProjects: count('AppProject'),
     applications: count('Application'),
     historyEntries: objects
@@ -63,7 +65,9 @@ async function main(args) {
         stats.created
       } created, ${stats.changed.length} changed, ${
         stats.unchanged
-      } unchanged, ${stats.pruned} stale pods/replicasets deleted`,
+      } unchanged, ${
+        stats.pruned
+      } pods/replicasets an older seed wrote deleted (the controllers make them now)`,
     );
     if (stats.changed.length) log(`changed: ${stats.changed.join(', ')}`);
     for (const [what, n] of Object.entries(counts))

@@ -1,10 +1,9 @@
-// What runs in one service's namespace in one environment: the Namespace, a Deployment, the ReplicaSet
-// its controller would have made, that ReplicaSet's Pods, a Service and (for services with a database)
-// a PersistentVolumeClaim. No controllers or kubelet run on the demo cluster, so every status here is
-// the one they would have written; the seed writes it through the /status subresource.
-import { iso } from './clock.mjs';
-import { podItems, podSpec } from './pods.mjs';
-import { randomStream, stableSuffix } from './random.mjs';
+// What runs in one service's namespace in one environment: the Namespace, a Deployment, a Service and
+// (for services with a database) a PersistentVolumeClaim with the volume it is bound to. The seed
+// writes specs only: the cluster's own controllers make the ReplicaSets and Pods, KWOK's fake
+// kubelet runs them and the volume controller binds the claim, so every status is one they wrote.
+import { podSpec } from './pods.mjs';
+import { randomStream } from './random.mjs';
 import { replicasFor, volumeSizeFor } from './sizing.mjs';
 
 const REGISTRY = 'registry.paved.example';
@@ -34,9 +33,9 @@ function labelsFor(service, env) {
 
 /**
  * Plan items for one service in one environment. `deployed` is what Argo CD last synced there:
- * { revision, time (ms), number (deployment revision) }; `now` is the seed's now (ms).
+ * { revision, time (ms), number (deployment revision) }.
  */
-export function workloadItems(service, envInfo, deployed, now) {
+export function workloadItems(service, envInfo, deployed) {
   const { env, namespace: ns, appName } = envInfo;
   const name = service.name;
   const labels = labelsFor(service, env);
@@ -52,17 +51,6 @@ export function workloadItems(service, envInfo, deployed, now) {
     },
     spec: podSpec(service, env, image, ns),
   };
-  // Like the Deployment controller's pod-template-hash: a new template means a new ReplicaSet and new
-  // Pods (a Pod's spec cannot be changed in place).
-  const hash = stableSuffix(`${ns}/${JSON.stringify(template)}`, 10);
-  const rsName = `${name}-${hash}`;
-  const readyStatus = {
-    replicas,
-    readyReplicas: replicas,
-    availableReplicas: replicas,
-  };
-  const at = iso(deployed.time);
-
   const items = [
     {
       object: {
@@ -86,10 +74,7 @@ export function workloadItems(service, envInfo, deployed, now) {
           name,
           namespace: ns,
           labels,
-          annotations: {
-            'deployment.kubernetes.io/revision': String(deployed.number),
-            ...tracking(appName, 'apps', 'Deployment', ns, name),
-          },
+          annotations: tracking(appName, 'apps', 'Deployment', ns, name),
         },
         spec: {
           replicas,
@@ -98,82 +83,8 @@ export function workloadItems(service, envInfo, deployed, now) {
           template,
         },
       },
-      status: applied => ({
-        observedGeneration: applied.metadata.generation,
-        ...readyStatus,
-        updatedReplicas: replicas,
-        conditions: [
-          {
-            type: 'Available',
-            status: 'True',
-            reason: 'MinimumReplicasAvailable',
-            message: 'Deployment has minimum availability.',
-            lastUpdateTime: at,
-            lastTransitionTime: at,
-          },
-          {
-            type: 'Progressing',
-            status: 'True',
-            reason: 'NewReplicaSetAvailable',
-            message: `ReplicaSet "${rsName}" has successfully progressed.`,
-            lastUpdateTime: at,
-            lastTransitionTime: at,
-          },
-        ],
-      }),
-    },
-    {
-      owner: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: ns, name },
-      object: {
-        apiVersion: 'apps/v1',
-        kind: 'ReplicaSet',
-        metadata: {
-          name: rsName,
-          namespace: ns,
-          labels: { ...labels, 'pod-template-hash': hash },
-          annotations: {
-            'deployment.kubernetes.io/revision': String(deployed.number),
-            'deployment.kubernetes.io/desired-replicas': String(replicas),
-            'deployment.kubernetes.io/max-replicas': String(replicas + 1),
-          },
-        },
-        spec: {
-          replicas,
-          selector: {
-            matchLabels: {
-              'app.kubernetes.io/name': name,
-              'pod-template-hash': hash,
-            },
-          },
-          template: {
-            ...template,
-            metadata: {
-              ...template.metadata,
-              labels: { ...labels, 'pod-template-hash': hash },
-            },
-          },
-        },
-      },
-      status: applied => ({
-        observedGeneration: applied.metadata.generation,
-        ...readyStatus,
-        fullyLabeledReplicas: replicas,
-      }),
     },
   ];
-
-  items.push(
-    ...podItems({
-      service,
-      namespace: ns,
-      template,
-      replicaSet: rsName,
-      hash,
-      replicas,
-      deployed,
-      now,
-    }),
-  );
 
   items.push({
     object: {
@@ -198,6 +109,28 @@ export function workloadItems(service, envInfo, deployed, now) {
   if (service.databases.length) {
     const size = volumeSizeFor(service, env);
     const pvcName = `${name}-data`;
+    const volumeName = volumeNameFor(ns);
+    // The volume a CSI provisioner would have made for the claim (static here: no provisioner
+    // runs). The volume controller binds the two, as it does for a pre-provisioned disk.
+    items.push({
+      object: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: volumeName, labels },
+        spec: {
+          capacity: { storage: size },
+          accessModes: ['ReadWriteOnce'],
+          persistentVolumeReclaimPolicy: 'Retain',
+          storageClassName: 'gp3',
+          csi: {
+            driver: 'ebs.csi.aws.com',
+            volumeHandle: `vol-${randomStream(`volume/${ns}`).hex(17)}`,
+            fsType: 'ext4',
+          },
+          claimRef: { namespace: ns, name: pvcName },
+        },
+      },
+    });
     items.push({
       object: {
         apiVersion: 'v1',
@@ -218,15 +151,9 @@ export function workloadItems(service, envInfo, deployed, now) {
           accessModes: ['ReadWriteOnce'],
           storageClassName: 'gp3',
           resources: { requests: { storage: size } },
-          // What the provisioner would have bound it to (no provisioner runs; no PV object exists).
-          volumeName: volumeNameFor(ns),
+          volumeName,
         },
       },
-      status: () => ({
-        phase: 'Bound',
-        accessModes: ['ReadWriteOnce'],
-        capacity: { storage: size },
-      }),
     });
   }
   return items;

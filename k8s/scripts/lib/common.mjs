@@ -19,7 +19,7 @@ export const platformDir = join(repoRoot, 'platform');
 export function readVersions() {
   const file = join(controlPlaneDir, 'versions.json');
   const v = JSON.parse(readFileSync(file, 'utf8'));
-  for (const key of ['kubernetes', 'etcd']) {
+  for (const key of ['kubernetes', 'etcd', 'kwok']) {
     if (!/^v\d+\.\d+\.\d+$/.test(v[key] ?? '')) {
       throw new Error(
         `${file}: "${key}" must look like v1.2.3, got ${JSON.stringify(
@@ -28,7 +28,7 @@ export function readVersions() {
       );
     }
   }
-  return { kubernetes: v.kubernetes, etcd: v.etcd };
+  return { kubernetes: v.kubernetes, etcd: v.etcd, kwok: v.kwok };
 }
 
 /** ${XDG_CACHE_HOME:-$HOME/.cache}/paved/k8s */
@@ -37,9 +37,12 @@ export function cacheRoot() {
   return join(base, 'paved', 'k8s');
 }
 
-/** <cacheRoot>/<k8sVersion>-etcd<etcdVersion> (binaries live in its bin/ subfolder). */
+/** <cacheRoot>/<k8sVersion>-etcd<etcdVersion>-kwok<kwokVersion> (binaries live in its bin/ subfolder). */
 export function versionCacheDir(versions = readVersions()) {
-  return join(cacheRoot(), `${versions.kubernetes}-etcd${versions.etcd}`);
+  return join(
+    cacheRoot(),
+    `${versions.kubernetes}-etcd${versions.etcd}-kwok${versions.kwok}`,
+  );
 }
 
 export function binDir(versions = readVersions()) {

@@ -1,4 +1,5 @@
-// Start, stop and inspect the local control plane (etcd + kube-apiserver on loopback).
+// Start, stop and inspect the local control plane (etcd + kube-apiserver on loopback) and its workload
+// plane (kube-controller-manager, kube-scheduler, KWOK's fake nodes).
 // Used by up.mjs, down.mjs and status.mjs; importable by test helpers: `await up()` returns the kubeconfig path.
 import { spawn } from 'node:child_process';
 import {
@@ -24,6 +25,14 @@ import {
   sleep,
 } from './common.mjs';
 import { applyPlatform, platformHash } from './apply.mjs';
+import {
+  FAKE_NODES,
+  applyFakeNodes,
+  controllerManagerArgs,
+  kwokArgs,
+  readyFakeNodes,
+  schedulerArgs,
+} from './workload-plane.mjs';
 import {
   apiClient,
   ensureStateDir,
@@ -176,6 +185,9 @@ export async function inspect(p = statePaths()) {
   const ports = readJson(p.ports, null);
   const etcdPid = livePid(p.etcdPid, 'etcd');
   const apiserverPid = livePid(p.apiserverPid, 'kube-apiserver');
+  const workloadPids = Object.fromEntries(
+    Object.entries(p.workload).map(([name, f]) => [name, livePid(f.pid, name)]),
+  );
   const ready = Boolean(
     apiserverPid &&
       ports &&
@@ -184,7 +196,7 @@ export async function inspect(p = statePaths()) {
   );
   // Running binaries from another version's cache folder (versions.json changed since the start)?
   const expected = binDir();
-  const outdated = [apiserverPid, etcdPid].some(
+  const outdated = [apiserverPid, etcdPid, ...Object.values(workloadPids)].some(
     pid =>
       pid && !(pidCmdline(pid)?.[0] || expected).startsWith(`${expected}/`),
   );
@@ -193,6 +205,8 @@ export async function inspect(p = statePaths()) {
     ports,
     etcdPid,
     apiserverPid,
+    workloadPids,
+    workloadRunning: Object.values(workloadPids).every(Boolean),
     ready,
     outdated,
     kubeconfig: existsSync(p.kubeconfig) ? p.kubeconfig : null,
@@ -225,8 +239,10 @@ async function stopPid(pid, name, graceMs) {
   return ms;
 }
 
-/** Stops kube-apiserver first (it shuts down gracefully only while etcd is still up), then etcd. */
+/** Stops the workload plane, then kube-apiserver (it shuts down gracefully only while etcd is still
+ * up), then etcd. */
 async function stopLocked(p) {
+  await stopWorkloadPlane(p);
   const apiserverPid = livePid(p.apiserverPid, 'kube-apiserver');
   const etcdPid = livePid(p.etcdPid, 'etcd');
   if (!apiserverPid && !etcdPid) log('control plane is not running');
@@ -238,6 +254,13 @@ async function stopLocked(p) {
   await stopPid(etcdPid, 'etcd', 10000);
   rmSync(p.apiserverPid, { force: true });
   rmSync(p.etcdPid, { force: true });
+}
+
+async function stopWorkloadPlane(p) {
+  for (const [name, f] of Object.entries(p.workload).reverse()) {
+    await stopPid(livePid(f.pid, name), name, 10000);
+    rmSync(f.pid, { force: true });
+  }
 }
 
 export async function down({ purge = false } = {}) {
@@ -284,6 +307,15 @@ export async function up() {
           log('platform/ changed since the last start: applying it');
           await applyPlatform(apiClient(p, state.ports.apiserver));
           writeFileAtomic(p.crdHash, hash, 0o644);
+        }
+        if (!state.workloadRunning) {
+          log('the workload plane is not (fully) running: starting it');
+          await stopWorkloadPlane(p);
+          await startWorkloadPlane(
+            p,
+            await ensureBuilt(),
+            apiClient(p, state.ports.apiserver),
+          );
         }
         log(
           `already running: kube-apiserver pid ${state.apiserverPid} on https://127.0.0.1:${state.ports.apiserver}, etcd pid ${state.etcdPid}`,
@@ -385,24 +417,69 @@ async function startLocked(p, bins, ports, versions, t0) {
   );
 
   writeFileAtomic(p.kubeconfig, kubeconfigYaml(p, ports.apiserver));
-  await applyPlatform(apiClient(p, ports.apiserver));
+  const api = apiClient(p, ports.apiserver);
+  await applyPlatform(api);
   writeFileAtomic(p.crdHash, platformHash(), 0o644);
+  const tPlatform = Date.now();
+  await startWorkloadPlane(p, bins, api);
   const tDone = Date.now();
   const timings = {
     startedAt: new Date(t0).toISOString(),
     etcdHealthyMs: tEtcd - t0,
     apiserverReadyMs: tReady - t0,
-    platformAppliedMs: tDone - t0,
+    platformAppliedMs: tPlatform - t0,
+    nodesReadyMs: tDone - t0,
     versions,
     ports,
   };
   writeFileAtomic(p.lastStart, JSON.stringify(timings, null, 2) + '\n', 0o644);
   log(
-    `control plane ready with platform CRDs in ${formatDuration(
-      tDone - t0,
-    )} (state: ${relative(process.cwd(), p.dir) || '.'})`,
+    `control plane ready with platform CRDs and ${
+      FAKE_NODES.length
+    } Ready nodes in ${formatDuration(tDone - t0)} (state: ${
+      relative(process.cwd(), p.dir) || '.'
+    })`,
   );
   return p.kubeconfig;
+}
+
+/** Starts kube-controller-manager, kube-scheduler and KWOK, registers the fake nodes and waits
+ * until KWOK reports them Ready (so a Pod created next is scheduled at once). */
+async function startWorkloadPlane(p, bins, api) {
+  const args = {
+    'kube-controller-manager': controllerManagerArgs(p),
+    'kube-scheduler': schedulerArgs(p),
+    kwok: kwokArgs(p, bins.kwokStages),
+  };
+  const pids = {};
+  for (const [name, f] of Object.entries(p.workload)) {
+    pids[name] = startDetached(bins[name], args[name], f.log, f.pid);
+    log(`started ${name} (pid ${pids[name]})`);
+  }
+  await applyFakeNodes(api);
+  const t0 = Date.now();
+  for (;;) {
+    const ready = await readyFakeNodes(api);
+    if (ready.length === FAKE_NODES.length) break;
+    for (const [name, f] of Object.entries(p.workload)) {
+      if (!pidAlive(pids[name]))
+        throw new Error(
+          `${name} exited during start; see ${f.log}:\n${tail(f.log)}`,
+        );
+    }
+    if (Date.now() - t0 > READY_TIMEOUT_MS)
+      throw new Error(
+        `only ${ready.length} of ${FAKE_NODES.length} fake nodes Ready after ${
+          READY_TIMEOUT_MS / 1000
+        } s; see ${p.workload.kwok.log}`,
+      );
+    await sleep(200);
+  }
+  log(
+    `${FAKE_NODES.length} KWOK nodes Ready in ${formatDuration(
+      Date.now() - t0,
+    )}: ${FAKE_NODES.map(n => n.name).join(', ')}`,
+  );
 }
 
 function readFileSyncSafe(f) {

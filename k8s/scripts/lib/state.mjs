@@ -49,6 +49,16 @@ export function statePaths(dir = stateDir()) {
     run: join(dir, 'run'),
     etcdPid: join(dir, 'run', 'etcd.pid'),
     apiserverPid: join(dir, 'run', 'kube-apiserver.pid'),
+    // The workload plane, started after kube-apiserver: name -> { pid, log } files.
+    workload: Object.fromEntries(
+      ['kube-controller-manager', 'kube-scheduler', 'kwok'].map(name => [
+        name,
+        {
+          pid: join(dir, 'run', `${name}.pid`),
+          log: join(dir, 'logs', `${name}.log`),
+        },
+      ]),
+    ),
     ports: join(dir, 'run', 'ports.json'),
     lastStart: join(dir, 'run', 'last-start.json'),
     crdHash: join(dir, 'run', 'platform.sha256'),

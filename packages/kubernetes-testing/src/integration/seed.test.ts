@@ -6,7 +6,7 @@ import {
   CustomObjectsApi,
   KubeConfig,
 } from '@kubernetes/client-node';
-import { describeKubernetes } from '..';
+import { describeKubernetes, waitFor } from '..';
 import { runSeed } from '../__testUtils__/runSeed';
 
 // The seed refuses clusters whose context does not look disposable (see k8s/seed/seed.mjs).
@@ -23,9 +23,9 @@ async function resourceVersions(
     namespace: 'checkout-api-production',
     name: 'checkout-api',
   });
-  const pods = await core.listNamespacedPod({
-    namespace: 'checkout-api-production',
-    labelSelector: 'backstage.io/kubernetes-id=checkout-api',
+  const volumeClaim = await core.readNamespacedPersistentVolumeClaim({
+    namespace: 'orders-service-production',
+    name: 'orders-service-data',
   });
   const application = await custom.getNamespacedCustomObject({
     group: 'argoproj.io',
@@ -41,17 +41,40 @@ async function resourceVersions(
     namespace: 'orders-service-production',
     name: 'orders-service-db',
   });
+  // The Deployment's and the volume claim's status belong to their controllers: only their specs
+  // (generation, volume name) are the seed's.
   return {
-    deployment: deployment.metadata!.resourceVersion!,
+    deployment: String(deployment.metadata!.generation),
+    volumeClaim: volumeClaim.spec!.volumeName!,
     application: application.metadata.resourceVersion,
     claim: claim.metadata.resourceVersion,
-    ...Object.fromEntries(
-      pods.items.map(p => [
-        `pod ${p.metadata!.name}`,
-        p.metadata!.resourceVersion!,
-      ]),
-    ),
   };
+}
+
+/** Waits until the controllers have acted on what the seed wrote: the Pods of a Deployment run
+ * and the volume claim is bound. */
+async function settled(kc: KubeConfig) {
+  const apps = kc.makeApiClient(AppsV1Api);
+  const core = kc.makeApiClient(CoreV1Api);
+  await waitFor(
+    'checkout-api-production Ready and orders-service-data Bound',
+    async () => {
+      const d = await apps.readNamespacedDeployment({
+        namespace: 'checkout-api-production',
+        name: 'checkout-api',
+      });
+      const pvc = await core.readNamespacedPersistentVolumeClaim({
+        namespace: 'orders-service-production',
+        name: 'orders-service-data',
+      });
+      return (
+        d.status?.observedGeneration === d.metadata?.generation &&
+        d.status?.readyReplicas === d.spec?.replicas &&
+        pvc.status?.phase === 'Bound'
+      );
+    },
+    { timeoutMs: 90_000, intervalMs: 500 },
+  );
 }
 
 describeKubernetes('the demo seed (k8s:seed)', k8s => {
@@ -67,7 +90,8 @@ describeKubernetes('the demo seed (k8s:seed)', k8s => {
     }
     const seedEnv = { KUBECONFIG: k8s.kubeconfigPath };
     const first = await runSeed([], seedEnv);
-    expect(first.stdout).toMatch(/^pods\s+\d+$/m);
+    expect(first.stdout).toMatch(/^replicas\s+\d+$/m);
+    await settled(k8s.kubeConfig);
     const before = await resourceVersions(k8s.kubeConfig);
 
     const second = await runSeed([], seedEnv);
@@ -75,16 +99,26 @@ describeKubernetes('the demo seed (k8s:seed)', k8s => {
     expect(await resourceVersions(k8s.kubeConfig)).toEqual(before);
   }, 180_000);
 
-  it('leaves Running pods that Backstage finds by their kubernetes-id label', async () => {
+  it('leaves Pods that the controllers made and KWOK runs, found by their kubernetes-id label', async () => {
     if (!disposable()) return;
-    const pods = await k8s.kubeConfig
-      .makeApiClient(CoreV1Api)
-      .listPodForAllNamespaces({
-        labelSelector: 'backstage.io/kubernetes-id=checkout-api',
-      });
     // Other tests' namespaces may hold Pods too; the seed's are the service's own.
-    const seeded = pods.items.filter(p =>
-      p.metadata?.namespace?.startsWith('checkout-api-'),
+    const seededPods = async () =>
+      (
+        await k8s.kubeConfig.makeApiClient(CoreV1Api).listPodForAllNamespaces({
+          labelSelector: 'backstage.io/kubernetes-id=checkout-api',
+        })
+      ).items.filter(p => p.metadata?.namespace?.startsWith('checkout-api-'));
+    const seeded = await waitFor(
+      'the Pods of checkout-api in dev, staging and production Running',
+      async () => {
+        const pods = await seededPods();
+        return (
+          new Set(pods.map(p => p.metadata?.namespace)).size === 3 &&
+          pods.every(p => p.status?.phase === 'Running') &&
+          pods
+        );
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
     );
     expect(new Set(seeded.map(p => p.metadata?.namespace))).toEqual(
       new Set([
@@ -96,6 +130,7 @@ describeKubernetes('the demo seed (k8s:seed)', k8s => {
     for (const pod of seeded) {
       expect(pod.status?.phase).toBe('Running');
       expect(pod.metadata?.ownerReferences?.[0]?.kind).toBe('ReplicaSet');
+      expect(pod.spec?.nodeName).toMatch(/^paved-node-\d$/);
     }
   });
 });

@@ -67,19 +67,37 @@ describe('the demo seed plan', () => {
     expect(ofKind('Deployment')).toHaveLength(applications().length);
   });
 
-  it('gives every Pod an owner chain Pod -> ReplicaSet -> Deployment and Running status', () => {
-    const pods = ofKind('Pod');
-    expect(pods.length).toBeGreaterThanOrEqual(ofKind('Deployment').length);
-    for (const pod of pods) {
-      expect(pod.owner?.kind).toBe('ReplicaSet');
-      expect(pod.metadata.labels?.['backstage.io/kubernetes-id']).toBeTruthy();
-      expect(pod.status.phase).toBe('Running');
-      const requests = pod.spec.containers[0].resources.requests;
+  it('writes Deployments with sized pod templates, and no Pods or ReplicaSets (the controllers make them)', () => {
+    expect(ofKind('Pod')).toEqual([]);
+    expect(ofKind('ReplicaSet')).toEqual([]);
+    for (const deployment of ofKind('Deployment')) {
+      expect(deployment.status).toBeUndefined();
+      expect(deployment.spec.replicas).toBeGreaterThanOrEqual(1);
+      const template = deployment.spec.template;
+      expect(template.metadata.labels['backstage.io/kubernetes-id']).toBe(
+        deployment.metadata.name,
+      );
+      const requests = template.spec.containers[0].resources.requests;
       expect(requests.cpu).toMatch(/^\d+m?$/);
       expect(requests.memory).toMatch(/^\d+(Mi|Gi)$/);
     }
-    for (const rs of ofKind('ReplicaSet'))
-      expect(rs.owner?.kind).toBe('Deployment');
+  });
+
+  it('gives every claim of storage a volume that names it, for the volume controller to bind', () => {
+    const claims = ofKind('PersistentVolumeClaim');
+    expect(claims.length).toBeGreaterThan(0);
+    for (const claim of claims) {
+      const volume = ofKind('PersistentVolume').find(
+        v => v.metadata.name === claim.spec.volumeName,
+      );
+      expect(volume?.spec.claimRef).toEqual({
+        namespace: claim.metadata.namespace,
+        name: claim.metadata.name,
+      });
+      expect(volume?.spec.capacity.storage).toBe(
+        claim.spec.resources.requests.storage,
+      );
+    }
   });
 
   it('records 90 days of deploys on working days, oldest first', () => {

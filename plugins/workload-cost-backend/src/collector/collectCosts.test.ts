@@ -94,10 +94,15 @@ describeKubernetes('workload cost collector', k8s => {
     await createPod(
       pod('api-2', { 'backstage.io/kubernetes-id': id }, [small]),
     );
-    // A finished job still exists but holds nothing: not priced.
-    const done = await createPod(
-      pod('migrate', { 'backstage.io/kubernetes-id': id }, [{ cpu: '4' }]),
-    );
+    // A finished job still exists but holds nothing: not priced. No scheduler takes it, so KWOK
+    // never runs it and the phase written here stays.
+    const migrate = pod('migrate', { 'backstage.io/kubernetes-id': id }, [
+      { cpu: '4' },
+    ]);
+    const done = await createPod({
+      ...migrate,
+      spec: { ...migrate.spec!, schedulerName: 'paved-test-unscheduled' },
+    });
     await core.replaceNamespacedPodStatus({
       namespace,
       name: 'migrate',
