@@ -1,7 +1,7 @@
 // Argo CD's view of the demo platform: one AppProject per team and one Application per service and
 // environment, with the status an application controller would have written (sync, health, 90 days of
-// history, the last operation). Applications get the status subresource on the local control plane's
-// CRD (platform/crds/argocd), so the seed writes status through /status like a controller would.
+// history, the last operation). Argo CD's CRD has no status subresource (its controller writes status
+// with the object), so the status is part of the object the seed applies.
 import { iso } from './clock.mjs';
 
 export const ARGOCD_NAMESPACE = 'argocd';
@@ -152,8 +152,8 @@ function applicationItem(service, envInfo, timeline, image, now) {
                 syncOptions: ['ServerSideApply=true'],
               },
       },
+      status: applicationStatus(service, envInfo, timeline, image, now),
     },
-    status: () => applicationStatus(service, envInfo, timeline, image, now),
   };
 }
 

@@ -19,7 +19,7 @@ export const platformDir = join(repoRoot, 'platform');
 export function readVersions() {
   const file = join(controlPlaneDir, 'versions.json');
   const v = JSON.parse(readFileSync(file, 'utf8'));
-  for (const key of ['kubernetes', 'etcd', 'kwok']) {
+  for (const key of ['kubernetes', 'etcd', 'kwok', 'argocd', 'kustomize']) {
     if (!/^v\d+\.\d+\.\d+$/.test(v[key] ?? '')) {
       throw new Error(
         `${file}: "${key}" must look like v1.2.3, got ${JSON.stringify(
@@ -28,7 +28,20 @@ export function readVersions() {
       );
     }
   }
-  return { kubernetes: v.kubernetes, etcd: v.etcd, kwok: v.kwok };
+  if (!/^go\d+\.\d+\.\d+$/.test(v.argocdGo ?? ''))
+    throw new Error(
+      `${file}: "argocdGo" must be a Go toolchain such as go1.27.3, got ${JSON.stringify(
+        v.argocdGo,
+      )}`,
+    );
+  return {
+    kubernetes: v.kubernetes,
+    etcd: v.etcd,
+    kwok: v.kwok,
+    argocd: v.argocd,
+    kustomize: v.kustomize,
+    argocdGo: v.argocdGo,
+  };
 }
 
 /** ${XDG_CACHE_HOME:-$HOME/.cache}/paved/k8s */

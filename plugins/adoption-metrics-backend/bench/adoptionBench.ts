@@ -233,7 +233,8 @@ async function benchCollector(kubeconfig: string) {
         },
       },
     });
-    await objects.replaceNamespacedCustomObjectStatus({
+    // Argo CD's CRD has no status subresource: status is written with the object.
+    await objects.replaceNamespacedCustomObject({
       ...group,
       name,
       body: {

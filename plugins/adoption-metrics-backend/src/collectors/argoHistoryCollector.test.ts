@@ -50,7 +50,8 @@ describeKubernetes('Argo CD history collector', k8s => {
       namespace: k8s.namespace,
       name,
     });
-    await objects().replaceNamespacedCustomObjectStatus({
+    // Argo CD's CRD has no status subresource: its controller writes status with the object.
+    await objects().replaceNamespacedCustomObject({
       ...group,
       namespace: k8s.namespace,
       name,
