@@ -11,8 +11,18 @@
 // the Go toolchain Argo CD's go.mod asks for (versions.json "argocdGo"); the go command fetches it
 // from the module proxy once (GOTOOLCHAIN).
 import { pathToFileURL } from 'node:url';
-import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
 import {
   cacheRoot,
   findGo,
@@ -38,12 +48,53 @@ export function argocdCacheDir(versions = readVersions()) {
   );
 }
 
+// The release's own RBAC for the application controller (its ServiceAccount, the Role in Argo CD's
+// namespace and the cluster-wide ClusterRole), copied next to the binaries.
+const RBAC_DIRS = [
+  'manifests/base/application-controller-roles',
+  'manifests/cluster-rbac/application-controller',
+];
+
 export function cachedArgocd(versions = readVersions()) {
   const bin = join(argocdCacheDir(versions), 'bin');
   const paths = Object.fromEntries(
-    ['argocd', 'kustomize', ...ARGOCD_COMPONENTS].map(b => [b, join(bin, b)]),
+    ['argocd', 'kustomize', 'git-verify-wrapper.sh', ...ARGOCD_COMPONENTS].map(
+      b => [b, join(bin, b)],
+    ),
   );
-  return Object.values(paths).every(isExecutable) ? { bin, ...paths } : null;
+  const manifests = join(bin, 'manifests');
+  return Object.values(paths).every(isExecutable) && existsSync(manifests)
+    ? { bin, manifests, ...paths }
+    : null;
+}
+
+// Scripts Argo CD's image puts on PATH: the repo server runs git-verify-wrapper.sh on every
+// revision it reads (and fails with "permission denied" without it).
+const RELEASE_SCRIPTS = ['hack/git-verify-wrapper.sh', 'hack/gpg-wrapper.sh'];
+
+/** Copies the release's controller RBAC (to `to`) and its helper scripts (to `bin`). */
+async function copyReleaseFiles(go, versions, env, to, bin) {
+  const { stdout } = await run(
+    go,
+    [
+      'mod',
+      'download',
+      '-json',
+      `${MODULES.argocd.requires}@${versions.argocd}`,
+    ],
+    { cwd: MODULES.argocd.dir, env },
+  );
+  const { Dir } = JSON.parse(stdout);
+  for (const script of RELEASE_SCRIPTS) {
+    const target = join(bin, basename(script));
+    copyFileSync(join(Dir, script), target);
+    chmodSync(target, 0o755);
+  }
+  mkdirSync(to, { recursive: true });
+  for (const dir of RBAC_DIRS)
+    for (const file of readdirSync(join(Dir, dir)))
+      if (file.endsWith('.yaml') && file !== 'kustomization.yaml')
+        copyFileSync(join(Dir, dir, file), join(to, file));
 }
 
 /** -ldflags of Argo CD's own Makefile, so `argocd version` and the controller's logs say 3.x. */
@@ -126,6 +177,7 @@ export async function ensureArgocdBuilt({ force = false } = {}) {
       }
       for (const component of ARGOCD_COMPONENTS)
         symlinkSync('argocd', join(tmp, component));
+      await copyReleaseFiles(go, versions, env, join(tmp, 'manifests'), tmp);
       writeFileSync(
         join(tmp, 'build-info.json'),
         `${JSON.stringify(

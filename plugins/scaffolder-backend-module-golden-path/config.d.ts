@@ -42,6 +42,14 @@ export interface Config {
          * @visibility frontend
          */
         url?: string;
+        /**
+         * After each commit to the GitOps repository, annotate the environment's root Application
+         * (paved-<environment>) with argocd.argoproj.io/refresh, so Argo CD syncs at once instead of
+         * on its next poll. Needs `patch` on that Application on the environment's cluster. For the
+         * embedded git host; with GitHub, GitLab or Gitea use their webhook to Argo CD instead.
+         * Default false.
+         */
+        refreshOnPush?: boolean;
       };
       /** One entry per environment a developer may pick. */
       environments?: {

@@ -8,6 +8,7 @@ import { repoRoot } from '../lib/paths.mjs';
 import { capture, run, step } from '../lib/run.mjs';
 import { startPortal } from './start.mjs';
 import { upLocalControlPlane } from '../lib/kubernetes.mjs';
+import { startLocalArgocd } from '../lib/argocd.mjs';
 
 /** Runs one of the k8s/ scripts with `node`; returns its stdout (its progress goes to stderr). */
 async function nodeScript(script, env) {
@@ -42,6 +43,10 @@ export async function startDemo(env) {
         await nodeScript('k8s/scripts/backstage-access.mjs', clusterEnv),
       ),
   );
+  const argocd = await step(
+    'Argo CD (syncs the GitOps repository of the embedded git host)',
+    () => startLocalArgocd(clusterEnv),
+  );
   // Config paths are resolved from packages/app and packages/backend, where the two parts run.
   await startPortal(
     {
@@ -49,6 +54,7 @@ export async function startDemo(env) {
       PAVED_K8S_URL: access.url,
       PAVED_K8S_TOKEN: access.token,
       PAVED_K8S_CA_FILE: access.caFile,
+      PAVED_ARGOCD_GIT_TOKEN: argocd.gitToken,
     },
     [
       '--config',

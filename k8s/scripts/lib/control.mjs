@@ -1,16 +1,7 @@
 // Start, stop and inspect the local control plane (etcd + kube-apiserver on loopback) and its workload
 // plane (kube-controller-manager, kube-scheduler, KWOK's fake nodes).
 // Used by up.mjs, down.mjs and status.mjs; importable by test helpers: `await up()` returns the kubeconfig path.
-import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { relative } from 'node:path';
 import { cachedBinaries, ensureBuilt } from '../build.mjs';
@@ -25,6 +16,7 @@ import {
   sleep,
 } from './common.mjs';
 import { applyPlatform, platformHash } from './apply.mjs';
+import { startDetached, stopPid, tail } from './processes.mjs';
 import {
   FAKE_NODES,
   applyFakeNodes,
@@ -108,44 +100,6 @@ export function apiserverArgs(p, ports) {
   ];
 }
 
-function tail(file, n = 25) {
-  try {
-    return readFileSync(file, 'utf8')
-      .trimEnd()
-      .split('\n')
-      .slice(-n)
-      .join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-function rotate(logFile) {
-  try {
-    if (statSync(logFile).size > 0) renameSync(logFile, `${logFile}.1`);
-  } catch {
-    /* no previous log */
-  }
-}
-
-/** Starts a binary detached (own session, survives this script), logging to a file; returns its pid. */
-function startDetached(bin, args, logFile, pidFile) {
-  rotate(logFile);
-  const fd = openSync(logFile, 'a', 0o600);
-  try {
-    const child = spawn(bin, args, {
-      detached: true,
-      stdio: ['ignore', fd, fd],
-      cwd: repoRoot,
-    });
-    child.unref();
-    writeFileAtomic(pidFile, `${child.pid}\n`, 0o644);
-    return child.pid;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function etcdHealthy(port) {
   return new Promise(resolve => {
     const req = httpRequest(
@@ -211,32 +165,6 @@ export async function inspect(p = statePaths()) {
     outdated,
     kubeconfig: existsSync(p.kubeconfig) ? p.kubeconfig : null,
   };
-}
-
-async function stopPid(pid, name, graceMs) {
-  if (!pid || !pidAlive(pid)) return 0;
-  const started = Date.now();
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return 0;
-  }
-  while (pidAlive(pid) && Date.now() - started < graceMs) await sleep(100);
-  if (pidAlive(pid)) {
-    log(
-      `${name} (pid ${pid}) still running after ${graceMs / 1000} s: SIGKILL`,
-    );
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-    while (pidAlive(pid) && Date.now() - started < graceMs + 5000)
-      await sleep(100);
-  }
-  const ms = Date.now() - started;
-  log(`stopped ${name} (pid ${pid}) in ${formatDuration(ms)}`);
-  return ms;
 }
 
 /** Stops the workload plane, then kube-apiserver (it shuts down gracefully only while etcd is still

@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { goldenPathPermissions } from '@internal/plugin-paved-common';
 import { readGoldenPathConfig } from './config/goldenPathConfig';
 import { GitOpsRepository } from './gitops/GitOpsRepository';
+import { ArgoRefresh } from './gitops/ArgoRefresh';
 import { ManifestDelivery } from './gitops/ManifestDelivery';
 import { createManifestApplier } from '@internal/plugin-kubernetes-access-node';
 import { createRepositoryHost } from './scm/createRepositoryHost';
@@ -60,10 +61,12 @@ export const scaffolderModuleGoldenPath = createBackendModule({
           auth,
         });
         const gitops = new GitOpsRepository(repositories, goldenPath);
+        const applier = createManifestApplier({ config, logger });
         const delivery = new ManifestDelivery(
           goldenPath.delivery.mode,
           gitops,
-          createManifestApplier({ config, logger }),
+          applier,
+          new ArgoRefresh(goldenPath, applier, logger),
         );
         const services: GoldenPathServices = {
           config: goldenPath,

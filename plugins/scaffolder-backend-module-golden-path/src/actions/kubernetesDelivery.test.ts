@@ -118,6 +118,13 @@ describeKubernetes('golden path in kubernetes mode', k8s => {
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
         syncOptions: ['CreateNamespace=true'],
+        managedNamespaceMetadata: {
+          labels: {
+            'app.kubernetes.io/part-of': service.name,
+            'backstage.io/kubernetes-id': service.name,
+            'paved.dev/environment': 'dev',
+          },
+        },
       },
     });
 

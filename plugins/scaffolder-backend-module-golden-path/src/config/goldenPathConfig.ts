@@ -76,8 +76,9 @@ const goldenPathSchema = z.object({
       namespace: z.string().regex(NAME).default('argocd'),
       project: z.string().regex(NAME).default('default'),
       url: z.url().optional(),
+      refreshOnPush: z.boolean().default(false),
     })
-    .default({ namespace: 'argocd', project: 'default' }),
+    .default({ namespace: 'argocd', project: 'default', refreshOnPush: false }),
   environments: z
     .record(z.string().regex(NAME), environmentSchema)
     .refine(

@@ -4,7 +4,8 @@
 import { ConflictError } from '@backstage/errors';
 import { DeliveryMode } from '../config/goldenPathConfig';
 import { GitOpsRepository } from './GitOpsRepository';
-import { toYaml } from './gitopsLayout';
+import { environmentOfPath, toYaml } from './gitopsLayout';
+import { ArgoRefresh } from './ArgoRefresh';
 import { ManifestApplier } from '@internal/plugin-kubernetes-access-node';
 
 /** The annotation that says which scaffolder task made an object (and may change it). */
@@ -44,6 +45,7 @@ export class ManifestDelivery {
     readonly mode: DeliveryMode,
     private readonly gitops: GitOpsRepository,
     private readonly applier: ManifestApplier,
+    private readonly argoRefresh?: ArgoRefresh,
   ) {}
 
   /** In kubernetes mode, an object made by another task means the name is taken. */
@@ -177,6 +179,10 @@ export class ManifestDelivery {
         signal: options.signal,
       },
     );
+    if (result.written.length)
+      await this.argoRefresh?.refresh(
+        result.written.flatMap(path => environmentOfPath(path) ?? []),
+      );
     return files.map(m =>
       describe(m, result.written.includes(m.path) ? 'created' : 'unchanged'),
     );

@@ -6,6 +6,14 @@ import { GoldenPathConfig } from '../config/goldenPathConfig';
 export const applicationPath = (environment: string, name: string) =>
   `apps/${environment}/${name}.yaml`;
 
+/** The root Application of an environment (bootstrap/<environment>.yaml): syncs apps/<environment>/. */
+export const rootApplicationName = (environment: string) =>
+  `paved-${environment}`;
+
+/** The environment a file under apps/<environment>/ belongs to. */
+export const environmentOfPath = (path: string): string | undefined =>
+  /^apps\/([^/]+)\//.exec(path)?.[1];
+
 export const claimPath = (
   environment: string,
   service: string,
@@ -46,7 +54,7 @@ export function initialGitopsFiles(
         apiVersion: 'argoproj.io/v1alpha1',
         kind: 'Application',
         metadata: {
-          name: `paved-${environment}`,
+          name: rootApplicationName(environment),
           namespace: config.argocd.namespace,
         },
         spec: {

@@ -58,7 +58,16 @@ export function argoApplicationManifest(
       },
       syncPolicy: {
         ...(env.autoSync ? { automated: { prune: true, selfHeal: true } } : {}),
+        // Argo CD creates the namespace with the labels the portal finds it by; the service's
+        // repository does not declare it (the GitOps repository does, next to its claims).
         syncOptions: ['CreateNamespace=true'],
+        managedNamespaceMetadata: {
+          labels: {
+            'app.kubernetes.io/part-of': input.name,
+            'backstage.io/kubernetes-id': input.name,
+            'paved.dev/environment': input.environment,
+          },
+        },
       },
     },
   };
