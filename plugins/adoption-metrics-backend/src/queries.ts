@@ -70,17 +70,19 @@ export const rangeQuery = z.strictObject({
 
 export const summaryQuery = rangeQuery.extend({ owner: ownerRef.optional() });
 
-export const componentQuery = rangeQuery.extend({
-  entityRef: z
-    .string({
-      error: 'must be a component ref, e.g. component:default/orders-api',
-    })
-    .max(200, 'must be a component ref, e.g. component:default/orders-api')
-    .regex(
-      /^component:[a-z0-9-]+\/[a-z0-9._-]+$/i,
-      'must be a component ref, e.g. component:default/orders-api',
-    ),
-});
+const componentRef = z
+  .string({
+    error: 'must be a component ref, e.g. component:default/orders-api',
+  })
+  .max(200, 'must be a component ref, e.g. component:default/orders-api')
+  .regex(
+    /^component:[a-z0-9-]+\/[a-z0-9._-]+$/i,
+    'must be a component ref, e.g. component:default/orders-api',
+  );
+
+export const componentQuery = rangeQuery.extend({ entityRef: componentRef });
+
+export const applicationsQuery = z.strictObject({ entityRef: componentRef });
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

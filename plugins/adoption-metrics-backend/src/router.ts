@@ -3,13 +3,27 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { AccessDeps, authorizeRead } from './people/http';
-import { componentQuery, parseQuery, summaryQuery } from './queries';
+import {
+  applicationsQuery,
+  componentQuery,
+  parseQuery,
+  summaryQuery,
+} from './queries';
+import { Config } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { liveApplications } from './delivery/liveApplications';
+import { entityName } from './summary/scope';
 import { AdoptionSettings } from './settings';
 import { AdoptionStore } from './store/AdoptionStore';
 import { adoptionSummary, componentDelivery } from './summary';
 
 export async function createRouter(
-  deps: AccessDeps & { store: AdoptionStore; settings: AdoptionSettings },
+  deps: AccessDeps & {
+    store: AdoptionStore;
+    settings: AdoptionSettings;
+    config: Config;
+    logger: LoggerService;
+  },
 ): Promise<express.Router> {
   const router = Router();
 
@@ -33,6 +47,13 @@ export async function createRouter(
         parseQuery(componentQuery, req),
       ),
     );
+  });
+
+  // What Argo CD says about the component's Applications now, in every environment.
+  router.get('/applications', async (req, res) => {
+    await authorizeRead(deps, req);
+    const { entityRef } = parseQuery(applicationsQuery, req);
+    res.json(await liveApplications(deps, entityName(entityRef)));
   });
 
   router.get('/sources', async (req, res) => {

@@ -93,6 +93,25 @@ export interface AdoptionSummary {
 
 export type { Band };
 
+/** One Argo CD Application of a service, as Argo CD reports it now (GET /applications). */
+export interface LiveApplication {
+  cluster: string;
+  namespace: string;
+  name: string;
+  environment?: string;
+  sync?: string;
+  health?: string;
+  healthMessage?: string;
+  lastOperation?: {
+    phase?: string;
+    message?: string;
+    startedAt?: string;
+    finishedAt?: string;
+  };
+  lastDeploy?: { revision?: string; deployedAt: string };
+  conditions: { type: string; message?: string }[];
+}
+
 export interface ComponentDelivery {
   window: { from: string; to: string; timeZone: string };
   deploys: { at: string; revision: string; outcome: 'succeeded' | 'failed' }[];
@@ -120,6 +139,18 @@ export class AdoptionClient {
     private readonly discoveryApi: DiscoveryApi,
     private readonly fetchApi: FetchApi,
   ) {}
+
+  /** The service's Argo CD Applications in every environment, live from the clusters. */
+  async applications(
+    entityRef: string,
+  ): Promise<{ items: LiveApplication[]; errors: string[] }> {
+    const base = await this.discoveryApi.getBaseUrl('adoption-metrics');
+    const res = await this.fetchApi.fetch(
+      `${base}/applications?${new URLSearchParams({ entityRef })}`,
+    );
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return res.json();
+  }
 
   async component(entityRef: string, days: number): Promise<ComponentDelivery> {
     const base = await this.discoveryApi.getBaseUrl('adoption-metrics');

@@ -62,6 +62,7 @@ const ROUTES: Record<string, RouteRow[]> = {
   'adoption-metrics': [
     { method: 'GET', route: '/summary', request: '/summary?days=30', access: 'adoption.metrics.read', refused: 'paymentsDeveloper', allowed: 'checkoutDeveloper', status: { nobody: 401, allowed: 200 } },
     { method: 'GET', route: '/component', request: '/component?entityRef=component:default/checkout-api', access: 'adoption.metrics.read', refused: 'paymentsDeveloper', allowed: 'checkoutDeveloper', status: { nobody: 401, allowed: 200 } },
+    { method: 'GET', route: '/applications', request: '/applications?entityRef=component:default/checkout-api', access: 'adoption.metrics.read', refused: 'paymentsDeveloper', allowed: 'checkoutDeveloper', status: { nobody: 401, allowed: 200 } },
     { method: 'GET', route: '/sources', request: '/sources', access: 'adoption.metrics.read', refused: 'paymentsDeveloper', allowed: 'checkoutDeveloper', status: { nobody: 401, allowed: 200 } },
     { method: 'POST', route: '/events', request: '/events', body: { events: [{ action: 'navigate', subject: '/', context: { pluginId: 'app' } }] }, access: 'signed-in', allowed: 'paymentsDeveloper', status: { nobody: 401, allowed: 202 } },
     { method: 'GET', route: '/usage', request: '/usage?days=30', access: 'adoption.metrics.read', refused: 'paymentsDeveloper', allowed: 'checkoutDeveloper', status: { nobody: 401, allowed: 200 } },

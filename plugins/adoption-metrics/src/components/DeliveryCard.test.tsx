@@ -16,7 +16,11 @@ const deploys = [
   { at: '2026-11-11T10:30:00Z', revision: 'b', outcome: 'succeeded' as const },
 ];
 
-function render(answer: object, annotations: Record<string, string> = {}) {
+function render(
+  answer: object,
+  annotations: Record<string, string> = {},
+  applications: object = { items: [], errors: [] },
+) {
   renderInTestApp(
     <EntityProvider
       entity={{
@@ -43,7 +47,16 @@ function render(answer: object, annotations: Record<string, string> = {}) {
         ],
         [
           coreApis.fetch,
-          { fetch: async () => new Response(JSON.stringify(answer)) },
+          {
+            fetch: async (url: RequestInfo | URL) =>
+              new Response(
+                JSON.stringify(
+                  String(url).includes('/applications?')
+                    ? applications
+                    : answer,
+                ),
+              ),
+          },
         ],
       ] as const,
     },
@@ -89,10 +102,77 @@ describe('DeliveryCard', () => {
       await screen.findByText('No production deploys recorded'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/backstage.io\/kubernetes-id=orders-api/),
+      screen.getByText(
+        /needs the labels backstage.io\/kubernetes-id=orders-api and paved.dev\/environment=production/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('Not made from a golden-path template.'),
+    ).toBeInTheDocument();
+  });
+
+  it("shows each environment's Argo CD status, and Argo CD's own message when a sync failed", async () => {
+    render(
+      {
+        window,
+        deploys: [],
+        dora: doraMetrics([], window),
+      },
+      {},
+      {
+        items: [
+          {
+            cluster: 'paved-local',
+            namespace: 'argocd',
+            name: 'orders-api-staging',
+            environment: 'staging',
+            sync: 'OutOfSync',
+            health: 'Missing',
+            lastOperation: {
+              phase: 'Failed',
+              message:
+                'one or more objects failed to apply, reason: namespaces "x" not found',
+              finishedAt: '2026-12-07T02:00:00Z',
+            },
+            conditions: [],
+          },
+          {
+            cluster: 'paved-local',
+            namespace: 'argocd',
+            name: 'orders-api-dev',
+            environment: 'dev',
+            sync: 'Synced',
+            health: 'Healthy',
+            lastOperation: {
+              phase: 'Succeeded',
+              message: 'successfully synced (all tasks run)',
+              finishedAt: '2026-12-07T02:00:00Z',
+            },
+            lastDeploy: {
+              revision: '5ba1dcb5d0342b3ef2951810fc88969ced97b181',
+              deployedAt: '2026-12-07T02:00:00Z',
+            },
+            conditions: [],
+          },
+        ],
+        errors: [],
+      },
+    );
+    const rows = await screen.findAllByRole('row');
+    // Header, then dev before staging.
+    expect(rows[1]).toHaveTextContent(/^devorders-api-dev on paved-local/);
+    expect(rows[1]).toHaveTextContent('Synced, Healthy');
+    expect(rows[1]).toHaveTextContent('revision 5ba1dcb');
+    expect(rows[2]).toHaveTextContent(/^staging/);
+    expect(rows[2]).toHaveTextContent(
+      'one or more objects failed to apply, reason: namespaces "x" not found',
+    );
+  });
+
+  it('says when Argo CD has not made the Application yet', async () => {
+    render({ window, deploys: [], dora: doraMetrics([], window) });
+    expect(
+      await screen.findByText(/No Argo CD Application of this service yet/),
     ).toBeInTheDocument();
   });
 });

@@ -1,5 +1,7 @@
 import { RequestErrorPanel } from '@internal/plugin-paved-react';
+import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useInterval from 'react-use/esm/useInterval';
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -14,6 +16,7 @@ import {
 import { Band } from '@internal/plugin-adoption-metrics-common';
 import { useAdoptionClient } from '../useAdoptionClient';
 import { DeployTimeline } from './DeployTimeline';
+import { EnvironmentStatus } from './EnvironmentStatus';
 import { hours, percent } from './format';
 
 const DAYS = 90;
@@ -30,12 +33,26 @@ export const DeliveryCard = () => {
     () => client.component(entityRef, DAYS),
     [client, entityRef],
   );
+  // Argo CD's view now, every environment; re-read every 5 s so a sync shows without a reload.
+  const [tick, setTick] = useState(0);
+  useInterval(() => setTick(t => t + 1), 5000);
+  const live = useAsync(
+    () => client.applications(entityRef),
+    [client, entityRef, tick],
+  );
+  const [lastLive, setLastLive] = useState(live.value);
+  useEffect(() => {
+    if (live.value) setLastLive(live.value);
+  }, [live.value]);
   const template =
     entity.metadata.annotations?.['backstage.io/source-template'];
   const createdAt = entity.metadata.annotations?.['paved.dev/created-at'];
 
   return (
-    <InfoCard title="Delivery" subheader={`Production, last ${DAYS} days`}>
+    <InfoCard
+      title="Delivery"
+      subheader={`Argo CD now, in every environment; production over the last ${DAYS} days`}
+    >
       <Typography variant="body2" gutterBottom>
         {template
           ? `Made on the golden path from ${template}${
@@ -49,15 +66,37 @@ export const DeliveryCard = () => {
               )}.`
             : ' Not in production yet.')}
       </Typography>
-      {loading && <Progress />}
-      {error && <RequestErrorPanel error={error} />}
-      {value && value.deploys.length === 0 && (
-        <EmptyState
-          missing="data"
-          title="No production deploys recorded"
-          description={`The Argo CD Application of this service needs the labels backstage.io/kubernetes-id=${entity.metadata.name} and paved.dev/environment=production, on a cluster in kubernetes.clusterLocatorMethods.`}
+      {lastLive && lastLive.items.length > 0 && (
+        <EnvironmentStatus
+          applications={lastLive.items}
+          errors={lastLive.errors}
         />
       )}
+      {lastLive && lastLive.items.length === 0 && (
+        <Typography variant="body2" color="textSecondary" gutterBottom>
+          No Argo CD Application of this service yet: Argo CD creates it from
+          the GitOps repository once it has synced the environment (labels
+          backstage.io/kubernetes-id={entity.metadata.name}).
+          {lastLive.errors.length > 0 && ` ${lastLive.errors.join(' ')}`}
+        </Typography>
+      )}
+      {live.error && !lastLive && <RequestErrorPanel error={live.error} />}
+      {loading && <Progress />}
+      {error && <RequestErrorPanel error={error} />}
+      {value &&
+        value.deploys.length === 0 &&
+        (lastLive?.items.length ? (
+          <Typography variant="body2" color="textSecondary">
+            No production deploy in the last {DAYS} days: the DORA figures start
+            with the first sync of the production Application.
+          </Typography>
+        ) : (
+          <EmptyState
+            missing="data"
+            title="No production deploys recorded"
+            description={`The Argo CD Application of this service needs the labels backstage.io/kubernetes-id=${entity.metadata.name} and paved.dev/environment=production, on a cluster in kubernetes.clusterLocatorMethods.`}
+          />
+        ))}
       {value && value.deploys.length > 0 && (
         <>
           <DeployTimeline deploys={value.deploys} />

@@ -1,0 +1,120 @@
+// A service's Argo CD Applications as Argo CD reports them now, on every configured cluster: sync and
+// health status, the last operation with Argo CD's own message, the last deployed revision and the
+// conditions (a manifest that cannot be generated, a shared resource). For the Delivery card, which
+// shows every environment, not only the production history the DORA figures count.
+import { Config } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Deadlines } from '@internal/plugin-paved-node';
+import {
+  describeKubernetesError,
+  kubeConfigForCluster,
+  readClusters,
+  withRequestDeadlines,
+} from '@internal/plugin-kubernetes-access-node';
+import { CustomObjectsApi } from '@kubernetes/client-node';
+
+interface ApplicationObject {
+  metadata: {
+    name: string;
+    namespace: string;
+    labels?: Record<string, string>;
+  };
+  status?: {
+    sync?: { status?: string; revision?: string };
+    health?: { status?: string; message?: string };
+    conditions?: { type: string; message?: string }[];
+    history?: { revision?: string; deployedAt: string }[];
+    operationState?: {
+      phase?: string;
+      message?: string;
+      startedAt?: string;
+      finishedAt?: string;
+    };
+  };
+}
+
+export interface LiveApplication {
+  cluster: string;
+  namespace: string;
+  name: string;
+  environment?: string;
+  /** Synced, OutOfSync or Unknown; undefined before Argo CD first looked at it. */
+  sync?: string;
+  health?: string;
+  healthMessage?: string;
+  lastOperation?: {
+    phase?: string;
+    message?: string;
+    startedAt?: string;
+    finishedAt?: string;
+  };
+  lastDeploy?: { revision?: string; deployedAt: string };
+  /** Argo CD's conditions (ComparisonError, SharedResourceWarning, ...): type and message. */
+  conditions: { type: string; message?: string }[];
+}
+
+export function liveApplication(
+  cluster: string,
+  app: ApplicationObject,
+): LiveApplication {
+  const history = app.status?.history ?? [];
+  const last = history[history.length - 1];
+  return {
+    cluster,
+    namespace: app.metadata.namespace,
+    name: app.metadata.name,
+    environment: app.metadata.labels?.['paved.dev/environment'],
+    sync: app.status?.sync?.status,
+    health: app.status?.health?.status,
+    healthMessage: app.status?.health?.message,
+    lastOperation: app.status?.operationState && {
+      phase: app.status.operationState.phase,
+      message: app.status.operationState.message,
+      startedAt: app.status.operationState.startedAt,
+      finishedAt: app.status.operationState.finishedAt,
+    },
+    lastDeploy: last && {
+      revision: last.revision,
+      deployedAt: last.deployedAt,
+    },
+    conditions: (app.status?.conditions ?? []).map(c => ({
+      type: c.type,
+      message: c.message,
+    })),
+  };
+}
+
+/** The Applications labelled backstage.io/kubernetes-id=<component>; a failing cluster is reported. */
+export async function liveApplications(
+  deps: Deadlines & { config: Config; logger: LoggerService },
+  component: string,
+): Promise<{ items: LiveApplication[]; errors: string[] }> {
+  const items: LiveApplication[] = [];
+  const errors: string[] = [];
+  for (const cluster of readClusters(deps.config)) {
+    try {
+      const api = withRequestDeadlines(
+        kubeConfigForCluster(cluster),
+        deps,
+      ).makeApiClient(CustomObjectsApi);
+      const list = (await api.listClusterCustomObject({
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        plural: 'applications',
+        labelSelector: `backstage.io/kubernetes-id=${component}`,
+      })) as { items: ApplicationObject[] };
+      items.push(...list.items.map(app => liveApplication(cluster.name, app)));
+    } catch (error) {
+      const described = describeKubernetesError(error, {
+        cluster,
+        verb: 'list',
+        resource: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' },
+      });
+      errors.push(described.message);
+      deps.logger.warn(
+        `Argo CD Applications of ${component} on cluster ${cluster.name}: ${described.message}`,
+      );
+    }
+  }
+  return { items, errors };
+}
