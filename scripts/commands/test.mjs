@@ -10,6 +10,7 @@ import { prepareProductionBuild } from '../lib/productionBuild.mjs';
 import { checkTaskRecovery } from './check-task-recovery.mjs';
 import { kubernetesForTests } from '../lib/kubernetes.mjs';
 import { giteaTestEnv, startTestGitea } from '../lib/gitea.mjs';
+import { platformEndToEnd } from '../lib/platformEndToEnd.mjs';
 
 function postgresTestEnv(pg) {
   const url = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@${
@@ -88,6 +89,10 @@ export async function runAllTests(baseEnv) {
   );
   await step('End-to-end tests in Chromium (Playwright)', () =>
     yarn(['test:e2e'], { ...testEnv, PAVED_CHROMIUM: chromium }),
+  );
+  await step(
+    'Create on the local platform: Argo CD syncs it, KWOK runs it (Playwright; Argo CD built once per machine)',
+    () => platformEndToEnd(testEnv, { chromium }),
   );
   console.log('\nAll checks passed.');
 }

@@ -11,7 +11,7 @@ import { ensureDebianPackage } from './system-packages.mjs';
 export const LOCAL_GIT_HOST = 'http://localhost:7007/api/git-host';
 
 /** Starts Argo CD on env's cluster (the local control plane); resolves to { gitToken, ... }. */
-export async function startLocalArgocd(env) {
+export async function startLocalArgocd(env, { gitHost = LOCAL_GIT_HOST } = {}) {
   const redisServer = await ensureDebianPackage('redis-server', 'redis-server');
   // A new token per start: Argo CD's credential and the portal's config get the same one.
   const gitToken = randomBytes(24).toString('hex');
@@ -21,7 +21,7 @@ export async function startLocalArgocd(env) {
       path.join(repoRoot, 'k8s/scripts/argocd.mjs'),
       'up',
       '--git-host',
-      LOCAL_GIT_HOST,
+      gitHost,
     ],
     {
       cwd: repoRoot,

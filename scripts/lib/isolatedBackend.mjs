@@ -10,14 +10,22 @@ import { portalApi } from './portalApi.mjs';
 export const ISOLATED_BASE_URL = 'http://localhost:7027';
 
 /** Starts it; `fresh: false` keeps the data of an earlier start (a restart). */
-export function startIsolatedBackend(env, name, { fresh = true, token } = {}) {
+export function startIsolatedBackend(
+  env,
+  name,
+  { fresh = true, token, extraConfigs = [] } = {},
+) {
   const dataDir = path.join(stateDir, name);
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const scriptToken = token ?? crypto.randomBytes(24).toString('base64url');
   const started = startBackendFromSource({
     logName: name,
-    configs: ['app-config.yaml', 'scripts/isolated-backend-config.yaml'],
+    configs: [
+      'app-config.yaml',
+      'scripts/isolated-backend-config.yaml',
+      ...extraConfigs,
+    ],
     env: {
       ...env,
       PAVED_SCRIPT_TOKEN: scriptToken,

@@ -1,7 +1,6 @@
 // The Kubernetes API server the integration tests use: $KUBECONFIG when set, else a local
-// control plane of its own (k8s/, built once per machine) with an empty etcd, purged afterwards:
-// deleted namespaces never go away on a cluster without controllers, so tests must not leave
-// theirs in the demo cluster of `./paved demo`. Where no API server can be had the tests skip
+// control plane of its own (k8s/, built once per machine) with an empty etcd, purged afterwards,
+// so tests never leave their objects in the demo cluster of `./paved demo`. Where no API server can be had the tests skip
 // with a loud line, except in CI (PAVED_REQUIRE_KUBERNETES=1), where that fails.
 import { spawn } from 'node:child_process';
 import path from 'node:path';

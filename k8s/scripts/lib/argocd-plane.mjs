@@ -8,7 +8,6 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
-  rmSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -22,10 +21,14 @@ import {
   sleep,
 } from './common.mjs';
 import { kubeClient } from './kube-client.mjs';
-import { startDetached, stopPid, tail } from './processes.mjs';
+import { startDetached, tail } from './processes.mjs';
+import {
+  argocdPaths,
+  argocdPids,
+  stopArgocdProcesses,
+} from './argocd-processes.mjs';
 import {
   freePort,
-  livePid,
   readJson,
   statePaths,
   withLock,
@@ -37,39 +40,6 @@ const CONTROLLER_ACCOUNT = 'argocd-application-controller';
 const FIELD_MANAGER = 'paved-argocd';
 const TOKEN_SECONDS = 30 * 24 * 3600;
 const READY_TIMEOUT_MS = 60_000;
-
-/** Files of the Argo CD plane in the control plane's state dir. */
-export function argocdPaths(p = statePaths()) {
-  const dir = join(p.dir, 'argocd');
-  const proc = name => ({
-    pid: join(p.run, `${name}.pid`),
-    log: join(p.logs, `${name}.log`),
-  });
-  return {
-    dir,
-    ports: join(p.run, 'argocd-ports.json'),
-    kubeconfig: join(dir, 'controller.kubeconfig'),
-    tmp: join(dir, 'tmp'),
-    tls: join(dir, 'tls'),
-    ssh: join(dir, 'ssh'),
-    askPassSocket: join(dir, 'reposerver-ask-pass.sock'),
-    processes: {
-      'redis-server': proc('redis-server'),
-      'argocd-repo-server': proc('argocd-repo-server'),
-      'argocd-application-controller': proc('argocd-application-controller'),
-    },
-  };
-}
-
-/** Pids of the running Argo CD processes (null when not running). */
-export function argocdPids(a = argocdPaths()) {
-  return Object.fromEntries(
-    Object.entries(a.processes).map(([name, f]) => [
-      name,
-      livePid(f.pid, name),
-    ]),
-  );
-}
 
 /** The release's RBAC for the application controller (namespaced Role and cluster-wide ClusterRole). */
 function releaseRbac(manifestsDir) {
@@ -385,13 +355,6 @@ export async function startArgocd({ redisServer, kubeconfig }) {
     },
     { what: 'another Argo CD start or stop' },
   );
-}
-
-async function stopArgocdProcesses(a) {
-  for (const [name, f] of Object.entries(a.processes).reverse()) {
-    await stopPid(livePid(f.pid, name), name, 10_000);
-    rmSync(f.pid, { force: true });
-  }
 }
 
 /** Stops Argo CD's processes (the cluster objects stay). */

@@ -17,6 +17,7 @@ import {
 } from './common.mjs';
 import { applyPlatform, platformHash } from './apply.mjs';
 import { startDetached, stopPid, tail } from './processes.mjs';
+import { argocdPaths, stopArgocdProcesses } from './argocd-processes.mjs';
 import {
   FAKE_NODES,
   applyFakeNodes,
@@ -170,6 +171,7 @@ export async function inspect(p = statePaths()) {
 /** Stops the workload plane, then kube-apiserver (it shuts down gracefully only while etcd is still
  * up), then etcd. */
 async function stopLocked(p) {
+  await stopArgocdProcesses(argocdPaths(p));
   await stopWorkloadPlane(p);
   const apiserverPid = livePid(p.apiserverPid, 'kube-apiserver');
   const etcdPid = livePid(p.etcdPid, 'etcd');
