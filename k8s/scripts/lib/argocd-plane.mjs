@@ -3,12 +3,7 @@
 // with the release's own RBAC, the controller authenticating as its ServiceAccount. The controller
 // treats the cluster it runs against as "in-cluster" (https://kubernetes.default.svc), as it does
 // inside a Pod.
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
