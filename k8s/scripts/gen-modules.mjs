@@ -69,13 +69,36 @@ export const MODULES = {
   },
 };
 
-/** Argo CD's own CRDs, copied from the release's module (manifests/crds/) into platform/crds/argocd/:
- * the kinds the portal writes and reads. ApplicationSets are left out: nothing here writes them. */
-export const ARGOCD_CRDS = ['application-crd.yaml', 'appproject-crd.yaml'];
-export const argocdCrdDir = join(repoRoot, 'platform', 'crds', 'argocd');
-const argocdCrdHeader = version =>
-  `# Argo CD ${version}'s own CRD: copied verbatim by k8s/scripts/gen-modules.mjs from the module\n` +
-  `# github.com/argoproj/argo-cd/v3@${version} (manifests/crds/). Do not edit; change versions.json.\n`;
+/**
+ * CRDs of the engines the platform writes for, copied verbatim from their releases' modules into
+ * platform/crds/: the kinds the portal writes and reads, and nothing else. Argo CD's ApplicationSet
+ * is left out (nothing writes one); Crossplane's other kinds too (providers, operations, ...).
+ */
+export const UPSTREAM_CRDS = [
+  {
+    title: 'Argo CD',
+    module: 'github.com/argoproj/argo-cd/v3',
+    versionKey: 'argocd',
+    from: 'manifests/crds',
+    to: join(repoRoot, 'platform', 'crds', 'argocd'),
+    files: ['application-crd.yaml', 'appproject-crd.yaml'],
+  },
+  {
+    title: 'Crossplane',
+    module: 'github.com/crossplane/crossplane/v2',
+    versionKey: 'crossplane',
+    from: 'cluster/crds',
+    to: join(repoRoot, 'platform', 'crds', 'crossplane'),
+    files: [
+      'apiextensions.crossplane.io_compositeresourcedefinitions.yaml',
+      'apiextensions.crossplane.io_compositions.yaml',
+      'pkg.crossplane.io_functions.yaml',
+    ],
+  },
+];
+const upstreamHeader = (set, version) =>
+  `# ${set.title} ${version}'s own CRD: copied verbatim by k8s/scripts/gen-modules.mjs from the module\n` +
+  `# ${set.module}@${version} (${set.from}/). Do not edit; change versions.json.\n`;
 
 /** The Go toolchain a module's build needs (Argo CD needs a newer Go than the machine may have):
  * set as GOTOOLCHAIN, so the go command fetches it from the module proxy once. */
@@ -219,15 +242,18 @@ export function checkModules(versions = readVersions()) {
     if (!reqs.includes(needle))
       problems.push(`${relative(repoRoot, file)} does not require ${needle}`);
   }
-  for (const crd of ARGOCD_CRDS) {
-    const file = join(argocdCrdDir, crd);
-    const head = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (!head.startsWith(argocdCrdHeader(versions.argocd)))
-      problems.push(
-        `${relative(repoRoot, file)} is not Argo CD ${
-          versions.argocd
-        }'s own CRD`,
-      );
+  for (const set of UPSTREAM_CRDS) {
+    const version = versions[set.versionKey];
+    for (const crd of set.files) {
+      const file = join(set.to, crd);
+      const head = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (!head.startsWith(upstreamHeader(set, version)))
+        problems.push(
+          `${relative(repoRoot, file)} is not ${
+            set.title
+          } ${version}'s own CRD`,
+        );
+    }
   }
   return problems;
 }
@@ -354,34 +380,30 @@ async function main() {
     log(`go mod tidy (${mod.requires}, with ${versions.argocdGo})`);
     await run(go, ['mod', 'tidy'], { cwd: mod.dir, env: toolchainEnv });
   }
-  const { stdout: argoInfo } = await run(
-    go,
-    [
-      'mod',
-      'download',
-      '-json',
-      `${MODULES.argocd.requires}@${versions.argocd}`,
-    ],
-    {
-      cwd: MODULES.argocd.dir,
-      env: { ...env, ...goToolchainEnv(versions, MODULES.argocd) },
-    },
-  );
-  mkdirSync(argocdCrdDir, { recursive: true });
-  for (const crd of ARGOCD_CRDS)
-    writeFileSync(
-      join(argocdCrdDir, crd),
-      argocdCrdHeader(versions.argocd) +
-        readFileSync(
-          join(JSON.parse(argoInfo).Dir, 'manifests', 'crds', crd),
-          'utf8',
-        ),
+  for (const set of UPSTREAM_CRDS) {
+    const version = versions[set.versionKey];
+    const { stdout } = await run(
+      go,
+      ['mod', 'download', '-json', `${set.module}@${version}`],
+      {
+        cwd: MODULES.argocd.dir,
+        env: { ...env, ...goToolchainEnv(versions, MODULES.argocd) },
+      },
     );
-  log(
-    `copied Argo CD ${versions.argocd}'s ${ARGOCD_CRDS.join(
-      ', ',
-    )} to ${relative(repoRoot, argocdCrdDir)}`,
-  );
+    mkdirSync(set.to, { recursive: true });
+    for (const crd of set.files)
+      writeFileSync(
+        join(set.to, crd),
+        upstreamHeader(set, version) +
+          readFileSync(join(JSON.parse(stdout).Dir, set.from, crd), 'utf8'),
+      );
+    log(
+      `copied ${set.title} ${version}'s ${set.files.join(', ')} to ${relative(
+        repoRoot,
+        set.to,
+      )}`,
+    );
+  }
 
   const problems = checkModules(versions);
   if (problems.length) throw new Error(`after tidy: ${problems.join('; ')}`);

@@ -19,7 +19,14 @@ export const platformDir = join(repoRoot, 'platform');
 export function readVersions() {
   const file = join(controlPlaneDir, 'versions.json');
   const v = JSON.parse(readFileSync(file, 'utf8'));
-  for (const key of ['kubernetes', 'etcd', 'kwok', 'argocd', 'kustomize']) {
+  for (const key of [
+    'kubernetes',
+    'etcd',
+    'kwok',
+    'argocd',
+    'kustomize',
+    'crossplane',
+  ]) {
     if (!/^v\d+\.\d+\.\d+$/.test(v[key] ?? '')) {
       throw new Error(
         `${file}: "${key}" must look like v1.2.3, got ${JSON.stringify(
@@ -40,6 +47,7 @@ export function readVersions() {
     kwok: v.kwok,
     argocd: v.argocd,
     kustomize: v.kustomize,
+    crossplane: v.crossplane,
     argocdGo: v.argocdGo,
   };
 }

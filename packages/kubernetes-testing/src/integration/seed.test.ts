@@ -51,29 +51,35 @@ async function resourceVersions(
   };
 }
 
-/** Waits until the controllers have acted on what the seed wrote: the Pods of a Deployment run
- * and the volume claim is bound. */
+/** Waits until the controllers have acted on everything the seed wrote: every seeded Deployment's
+ * Pods run and every seeded volume claim is bound. Until then their statuses still move, and a
+ * second seed run racing them would see objects change under it. */
 async function settled(kc: KubeConfig) {
   const apps = kc.makeApiClient(AppsV1Api);
   const core = kc.makeApiClient(CoreV1Api);
+  // The seed labels its workloads with the owning team.
+  const labelSelector = 'paved.dev/team';
   await waitFor(
-    'checkout-api-production Ready and orders-service-data Bound',
+    'every seeded Deployment Ready and every seeded claim Bound',
     async () => {
-      const d = await apps.readNamespacedDeployment({
-        namespace: 'checkout-api-production',
-        name: 'checkout-api',
+      const deployments = await apps.listDeploymentForAllNamespaces({
+        labelSelector,
       });
-      const pvc = await core.readNamespacedPersistentVolumeClaim({
-        namespace: 'orders-service-production',
-        name: 'orders-service-data',
+      const claims = await core.listPersistentVolumeClaimForAllNamespaces({
+        labelSelector,
       });
       return (
-        d.status?.observedGeneration === d.metadata?.generation &&
-        d.status?.readyReplicas === d.spec?.replicas &&
-        pvc.status?.phase === 'Bound'
+        deployments.items.length > 0 &&
+        deployments.items.every(
+          d =>
+            d.status?.observedGeneration === d.metadata?.generation &&
+            d.status?.readyReplicas === d.spec?.replicas &&
+            d.status?.updatedReplicas === d.spec?.replicas,
+        ) &&
+        claims.items.every(c => c.status?.phase === 'Bound')
       );
     },
-    { timeoutMs: 90_000, intervalMs: 500 },
+    { timeoutMs: 120_000, intervalMs: 500 },
   );
 }
 
