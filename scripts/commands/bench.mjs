@@ -14,7 +14,6 @@ import {
 import { repoRoot, stateDir } from '../lib/paths.mjs';
 import { run } from '../lib/run.mjs';
 import { startLocalPlatform } from '../lib/localPlatform.mjs';
-import { kubeClient } from '../../k8s/scripts/lib/kube-client.mjs';
 
 const POD_TIMEOUT_MS = 120_000;
 const downScript = path.join(repoRoot, 'k8s/scripts/down.mjs');
@@ -83,6 +82,10 @@ export async function benchGoldenPath(env, args) {
       seed: false,
       gitHost: `${ISOLATED_BASE_URL}/api/git-host`,
     });
+    // Loaded here: it needs @kubernetes/client-node, which `./paved` installs before it runs this.
+    const { kubeClient } = await import(
+      '../../k8s/scripts/lib/kube-client.mjs'
+    );
     const cluster = await kubeClient(kubeconfig);
     const started = startIsolatedBackend({ ...env, ...portalEnv }, 'bench', {
       extraConfigs: [
