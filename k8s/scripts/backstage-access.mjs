@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Gives the portal read access to the cluster: creates (idempotently) the ServiceAccount
-// paved-system/backstage with a read-only ClusterRole, requests a 7-day token for it, writes the
+// Gives the portal read access to the cluster (with --kubernetes-delivery, also the golden path's
+// writes, as the chart grants them in that mode): creates (idempotently) the ServiceAccount
+// paved-system/backstage with the chart's ClusterRole, requests a 7-day token for it, writes the
 // cluster's CA to .paved/backstage-access/ca.crt and prints, as one JSON line on stdout,
 //
 //   { "url": ..., "token": ..., "caFile": ..., "expiresAt": ... }
@@ -14,9 +15,15 @@ import { kubeClient, resolveKubeconfig } from './lib/kube-client.mjs';
 async function main() {
   const client = await kubeClient(await resolveKubeconfig());
   try {
-    const access = await grantBackstageAccess(client);
+    // --kubernetes-delivery: the chart's rules for delivery.mode=kubernetes (the golden path's writes).
+    const kubernetesDelivery = process.argv.includes('--kubernetes-delivery');
+    const access = await grantBackstageAccess(client, { kubernetesDelivery });
     log(
-      `read-only token for paved-system/backstage on ${access.url}, valid until ${access.expiresAt}`,
+      `${
+        kubernetesDelivery ? 'read and kubernetes-delivery' : 'read-only'
+      } token for paved-system/backstage on ${access.url}, valid until ${
+        access.expiresAt
+      }`,
     );
     process.stdout.write(`${JSON.stringify(access)}\n`);
   } finally {

@@ -9,8 +9,8 @@ import { upLocalControlPlane } from './kubernetes.mjs';
 import { startLocalArgocd } from './argocd.mjs';
 
 /** Runs one of the k8s/ scripts with `node`; returns its stdout (its progress goes to stderr). */
-async function nodeScript(script, env) {
-  const out = await capture('node', [path.join(repoRoot, script)], {
+async function nodeScript(script, env, args = []) {
+  const out = await capture('node', [path.join(repoRoot, script), ...args], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -20,7 +20,14 @@ async function nodeScript(script, env) {
   return out;
 }
 
-export async function startLocalPlatform(env, { seed = true, gitHost } = {}) {
+/**
+ * `kubernetesDelivery`: the portal's account also gets the golden path's writes (the chart's rules
+ * for paved.goldenPath.delivery.mode=kubernetes).
+ */
+export async function startLocalPlatform(
+  env,
+  { seed = true, gitHost, kubernetesDelivery = false } = {},
+) {
   const kubeconfig = await step(
     'Kubernetes: the local control plane, controllers and KWOK nodes (unless KUBECONFIG is set)',
     async () => env.KUBECONFIG || (await upLocalControlPlane(env)),
@@ -39,7 +46,11 @@ export async function startLocalPlatform(env, { seed = true, gitHost } = {}) {
     'Read access to the cluster for the portal',
     async () =>
       JSON.parse(
-        await nodeScript('k8s/scripts/backstage-access.mjs', clusterEnv),
+        await nodeScript(
+          'k8s/scripts/backstage-access.mjs',
+          clusterEnv,
+          kubernetesDelivery ? ['--kubernetes-delivery'] : [],
+        ),
       ),
   );
   const argocd = await step(

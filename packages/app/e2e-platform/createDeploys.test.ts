@@ -3,12 +3,14 @@ import { fillServiceStep, signInAsGuest } from '../e2e-tests/portalSteps';
 
 // Repositories and catalog entities outlive a run (they are kept under .paved/data).
 const runId = Date.now().toString(36);
+// The portal's delivery mode for this run (playwright.platform.config.ts).
+const mode = process.env.PAVED_DELIVERY_MODE ?? 'gitops';
 
-test('Create deploys for real: Argo CD syncs the service, its Pods run, and its page shows both without a reload', async ({
+test(`Create deploys for real in ${mode} mode: Argo CD syncs the service, its Pods run, and its page shows both without a reload`, async ({
   page,
 }) => {
   test.setTimeout(240_000);
-  const name = `live-${runId}`;
+  const name = `live-${mode.slice(0, 3)}-${runId}`;
   await signInAsGuest(page);
   await fillServiceStep(page, {
     name,
@@ -17,7 +19,8 @@ test('Create deploys for real: Argo CD syncs the service, its Pods run, and its 
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByText('Language').first()).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
-  // A database too: its claim goes through the GitOps repository's root Application.
+  // A database too: its claim goes through the GitOps repository's root Application (gitops mode)
+  // or is applied next to the Application (kubernetes mode).
   await page.getByLabel('Add a PostgreSQL database').check();
   await page.getByRole('spinbutton', { name: /Storage/ }).fill('20');
   await page.getByRole('button', { name: 'Review' }).click();

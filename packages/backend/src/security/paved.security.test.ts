@@ -13,6 +13,7 @@ import {
 import { listPluginRoutes } from './__testUtils__/listRoutes';
 import { PEOPLE, Person, signIn } from './__testUtils__/people';
 import {
+  ARGOCD_GIT_TOKEN,
   CANARY,
   PavedBackend,
   startPavedBackend,
@@ -547,6 +548,42 @@ describe('stock permissions and team ownership', () => {
       `/catalog/entities/by-uid/${uid}`,
     );
     expect(gone.status).toBe(404);
+  });
+});
+
+describe("Argo CD's read token (app-config.demo.yaml: a static token restricted to git-host reads)", () => {
+  const withToken = (route: string, init: RequestInit = {}) =>
+    fetch(`${backend.baseUrl}/api${route}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${ARGOCD_GIT_TOKEN}`,
+        ...(init.headers ?? {}),
+      },
+    });
+
+  it('lists and reads repositories and fetches over git', async () => {
+    expect((await withToken('/git-host/repositories')).status).toBe(200);
+    const refs = await withToken(
+      '/git-host/checkout/route-probe.git/info/refs?service=git-upload-pack',
+    );
+    expect(refs.status).toBe(200);
+  });
+
+  it('may not push, create a repository, or call another plugin, and nothing changes', async () => {
+    const before = repositoryCommits(backend.gitDirectory);
+    const push = await withToken(
+      '/git-host/checkout/route-probe.git/info/refs?service=git-receive-pack',
+    );
+    expect(push.status).toBe(403);
+    const create = await withToken('/git-host/repositories', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ owner: 'checkout', name: 'made-by-argocd' }),
+    });
+    expect(create.status).toBe(403);
+    const catalog = await withToken('/catalog/entities?limit=1');
+    expect([401, 403]).toContain(catalog.status);
+    expect(repositoryCommits(backend.gitDirectory)).toEqual(before);
   });
 });
 

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
 import { transports } from 'winston';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { repoRoot } from '../../catalog/__testUtils__/loadEntityFiles';
 import { loadBackendFeatures } from './loadBackendFeatures';
 import { suiteProbePlugin } from './suiteProbe';
@@ -21,6 +21,25 @@ export const CANARY = {
   POSTGRES_PASSWORD: 'canary-db-password-7c1f3e9a',
   GITHUB_TOKEN: 'ghp_canaryScmToken4b8d2f6e0a9c7',
 };
+
+/** Argo CD's read token on the local platform: app-config.demo.yaml's static token for it. */
+export const ARGOCD_GIT_TOKEN = 'argocd-read-token-of-the-security-suite-5e1d';
+
+/**
+ * The static tokens app-config.demo.yaml gives the backend (Argo CD's, restricted to git-host
+ * reads), as that file writes them, with the suite's token in place of the variable.
+ */
+function demoExternalAccess() {
+  const demo = parse(
+    fs.readFileSync(path.join(repoRoot, 'app-config.demo.yaml'), 'utf8'),
+  );
+  return JSON.parse(
+    JSON.stringify(demo.backend.auth.externalAccess).replaceAll(
+      '${PAVED_ARGOCD_GIT_TOKEN}',
+      ARGOCD_GIT_TOKEN,
+    ),
+  );
+}
 
 export type PavedBackend = {
   baseUrl: string;
@@ -131,6 +150,7 @@ export async function startPavedBackend(): Promise<PavedBackend> {
       backend: {
         baseUrl,
         listen: { port, host: '127.0.0.1' },
+        auth: { externalAccess: demoExternalAccess() },
         database: {
           connection: { directory: path.join(workDirectory, 'sqlite') },
         },
