@@ -72,8 +72,8 @@ export function cachedArgocd(versions = readVersions()) {
 // revision it reads (and fails with "permission denied" without it).
 const RELEASE_SCRIPTS = ['hack/git-verify-wrapper.sh', 'hack/gpg-wrapper.sh'];
 
-/** Copies the release's controller RBAC (to `to`) and its helper scripts (to `bin`). */
-async function copyReleaseFiles(go, versions, env, to, bin) {
+/** `go mod download -json` of the pinned Argo CD module: { Dir, Info, ... }. */
+async function argocdModule(go, versions, env) {
   const { stdout } = await run(
     go,
     [
@@ -84,7 +84,11 @@ async function copyReleaseFiles(go, versions, env, to, bin) {
     ],
     { cwd: MODULES.argocd.dir, env },
   );
-  const { Dir } = JSON.parse(stdout);
+  return JSON.parse(stdout);
+}
+
+/** Copies the release's controller RBAC (to `to`) and its helper scripts (to `bin`). */
+function copyReleaseFiles({ Dir }, to, bin) {
   for (const script of RELEASE_SCRIPTS) {
     const target = join(bin, basename(script));
     copyFileSync(join(Dir, script), target);
@@ -98,19 +102,8 @@ async function copyReleaseFiles(go, versions, env, to, bin) {
 }
 
 /** -ldflags of Argo CD's own Makefile, so `argocd version` and the controller's logs say 3.x. */
-async function argocdLdflags(go, versions, env) {
-  const { stdout } = await run(
-    go,
-    [
-      'mod',
-      'download',
-      '-json',
-      `${MODULES.argocd.requires}@${versions.argocd}`,
-    ],
-    { cwd: MODULES.argocd.dir, env },
-  );
-  const info = JSON.parse(stdout);
-  const released = JSON.parse(readFileSync(info.Info, 'utf8')).Time;
+function argocdLdflags(module, versions) {
+  const released = JSON.parse(readFileSync(module.Info, 'utf8')).Time;
   const pkg = 'github.com/argoproj/argo-cd/v3/common';
   const vars = {
     version: versions.argocd.replace(/^v/, ''),
@@ -159,8 +152,9 @@ export async function ensureArgocdBuilt({ force = false } = {}) {
           '(the go command fetches that toolchain once); the first build compiles ~2,800 packages: ' +
           'expect 10-15 minutes on 2 cores and about 3 GB of memory',
       );
+      const module = await argocdModule(go, versions, env);
       const builds = [
-        ['argocd', MODULES.argocd, await argocdLdflags(go, versions, env)],
+        ['argocd', MODULES.argocd, argocdLdflags(module, versions)],
         ['kustomize', MODULES.kustomize, '-s -w'],
       ];
       for (const [name, mod, ldflags] of builds) {
@@ -177,7 +171,7 @@ export async function ensureArgocdBuilt({ force = false } = {}) {
       }
       for (const component of ARGOCD_COMPONENTS)
         symlinkSync('argocd', join(tmp, component));
-      await copyReleaseFiles(go, versions, env, join(tmp, 'manifests'), tmp);
+      copyReleaseFiles(module, join(tmp, 'manifests'), tmp);
       writeFileSync(
         join(tmp, 'build-info.json'),
         `${JSON.stringify(

@@ -14,3 +14,4 @@ export * from './metrics/satisfaction';
 export * from './metrics/timeToProduction';
 export * from './metrics/portalUsage';
 export * from './permissions';
+export * from './liveApplication';

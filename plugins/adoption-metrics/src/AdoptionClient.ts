@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   Band,
   DoraMetrics,
+  LiveApplication,
   Rate,
 } from '@internal/plugin-adoption-metrics-common';
 import {
@@ -92,25 +93,6 @@ export interface AdoptionSummary {
 }
 
 export type { Band };
-
-/** One Argo CD Application of a service, as Argo CD reports it now (GET /applications). */
-export interface LiveApplication {
-  cluster: string;
-  namespace: string;
-  name: string;
-  environment?: string;
-  sync?: string;
-  health?: string;
-  healthMessage?: string;
-  lastOperation?: {
-    phase?: string;
-    message?: string;
-    startedAt?: string;
-    finishedAt?: string;
-  };
-  lastDeploy?: { revision?: string; deployedAt: string };
-  conditions: { type: string; message?: string }[];
-}
 
 export interface ComponentDelivery {
   window: { from: string; to: string; timeZone: string };

@@ -4,13 +4,8 @@ import { Deadlines } from '@internal/plugin-paved-node';
 // `status.operationState`. A cluster that fails is reported and skipped; the others still count.
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import {
-  describeKubernetesError,
-  kubeConfigForCluster,
-  readClusters,
-  withRequestDeadlines,
-} from '@internal/plugin-kubernetes-access-node';
-import { CustomObjectsApi } from '@kubernetes/client-node';
+import { readClusters } from '@internal/plugin-kubernetes-access-node';
+import { listArgoApplications } from './listArgoApplications';
 import { AdoptionStore, DeployRow } from '../store/AdoptionStore';
 
 export const ARGO_COLLECTOR = 'argocd-history';
@@ -84,26 +79,14 @@ export async function collectArgoHistory(
   for (const cluster of readClusters(deps.config)) {
     deps.signal?.throwIfAborted();
     try {
-      const api = withRequestDeadlines(
-        kubeConfigForCluster(cluster),
-        deps,
-      ).makeApiClient(CustomObjectsApi);
-      const list = (await api.listClusterCustomObject({
-        group: 'argoproj.io',
-        version: 'v1alpha1',
-        plural: 'applications',
-      })) as { items: Application[] };
-      const rows = list.items.flatMap(app => deploysOf(cluster.name, app));
+      const items = await listArgoApplications<Application>(cluster, deps);
+      const rows = items.flatMap(app => deploysOf(cluster.name, app));
       added += await deps.store.addDeploys(rows);
     } catch (error) {
-      const described = describeKubernetesError(error, {
-        cluster,
-        verb: 'list',
-        resource: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' },
-      });
-      errors.push(described.message);
+      const message = (error as Error).message;
+      errors.push(message);
       deps.logger.warn(
-        `Argo CD history of cluster ${cluster.name}: ${described.message}`,
+        `Argo CD history of cluster ${cluster.name}: ${message}`,
       );
     }
   }

@@ -5,13 +5,9 @@
 import { Config } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Deadlines } from '@internal/plugin-paved-node';
-import {
-  describeKubernetesError,
-  kubeConfigForCluster,
-  readClusters,
-  withRequestDeadlines,
-} from '@internal/plugin-kubernetes-access-node';
-import { CustomObjectsApi } from '@kubernetes/client-node';
+import { readClusters } from '@internal/plugin-kubernetes-access-node';
+import { listArgoApplications } from '../collectors/listArgoApplications';
+import { LiveApplication } from '@internal/plugin-adoption-metrics-common';
 
 interface ApplicationObject {
   metadata: {
@@ -31,26 +27,6 @@ interface ApplicationObject {
       finishedAt?: string;
     };
   };
-}
-
-export interface LiveApplication {
-  cluster: string;
-  namespace: string;
-  name: string;
-  environment?: string;
-  /** Synced, OutOfSync or Unknown; undefined before Argo CD first looked at it. */
-  sync?: string;
-  health?: string;
-  healthMessage?: string;
-  lastOperation?: {
-    phase?: string;
-    message?: string;
-    startedAt?: string;
-    finishedAt?: string;
-  };
-  lastDeploy?: { revision?: string; deployedAt: string };
-  /** Argo CD's conditions (ComparisonError, SharedResourceWarning, ...): type and message. */
-  conditions: { type: string; message?: string }[];
 }
 
 export function liveApplication(
@@ -93,26 +69,17 @@ export async function liveApplications(
   const errors: string[] = [];
   for (const cluster of readClusters(deps.config)) {
     try {
-      const api = withRequestDeadlines(
-        kubeConfigForCluster(cluster),
-        deps,
-      ).makeApiClient(CustomObjectsApi);
-      const list = (await api.listClusterCustomObject({
-        group: 'argoproj.io',
-        version: 'v1alpha1',
-        plural: 'applications',
-        labelSelector: `backstage.io/kubernetes-id=${component}`,
-      })) as { items: ApplicationObject[] };
-      items.push(...list.items.map(app => liveApplication(cluster.name, app)));
-    } catch (error) {
-      const described = describeKubernetesError(error, {
+      const found = await listArgoApplications<ApplicationObject>(
         cluster,
-        verb: 'list',
-        resource: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' },
-      });
-      errors.push(described.message);
+        deps,
+        `backstage.io/kubernetes-id=${component}`,
+      );
+      items.push(...found.map(app => liveApplication(cluster.name, app)));
+    } catch (error) {
+      const message = (error as Error).message;
+      errors.push(message);
       deps.logger.warn(
-        `Argo CD Applications of ${component} on cluster ${cluster.name}: ${described.message}`,
+        `Argo CD Applications of ${component} on cluster ${cluster.name}: ${message}`,
       );
     }
   }

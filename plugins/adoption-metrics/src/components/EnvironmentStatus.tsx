@@ -12,7 +12,7 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
-import { LiveApplication } from '../AdoptionClient';
+import { LiveApplication } from '@internal/plugin-adoption-metrics-common';
 
 const ENVIRONMENT_ORDER = ['dev', 'staging', 'production'];
 
