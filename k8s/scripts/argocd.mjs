@@ -45,12 +45,26 @@ async function main([command, ...args]) {
       "Argo CD needs Redis: install Debian's redis-server (apt-get install redis-server) or set REDIS_SERVER",
     );
   const gitHost = option(args, 'git-host');
+  if (gitHost && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(gitHost))
+    throw new Error(
+      `--git-host ${JSON.stringify(
+        gitHost,
+      )} is not an http(s) URL; give the git host's base, e.g. http://localhost:7007/api/git-host`,
+    );
   const cluster = option(args, 'cluster', 'paved-local');
   const environments = option(
     args,
     'environments',
     'dev,staging,production',
   ).split(',');
+  const name = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+  for (const value of [cluster, ...environments])
+    if (!name.test(value) || value.length > 40)
+      throw new Error(
+        `${JSON.stringify(
+          value,
+        )} is not a cluster or environment name: use lower-case letters, digits and dashes (e.g. paved-local, dev)`,
+      );
   const gitToken = process.env.PAVED_ARGOCD_GIT_TOKEN;
   if (gitHost && !gitToken)
     throw new Error(
