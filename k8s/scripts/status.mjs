@@ -8,6 +8,7 @@ import { inspect, rssMB } from './lib/control.mjs';
 import { readVersions } from './lib/common.mjs';
 import { readJson } from './lib/state.mjs';
 import { cachedBinaries } from './build.mjs';
+import { argocdPaths, argocdPids } from './lib/argocd-processes.mjs';
 
 const s = await inspect();
 const versions = readVersions();
@@ -39,6 +40,14 @@ const info = {
       pid ? { pid, rssMB: rssMB(pid), log: s.p.workload[name].log } : null,
     ]),
   ),
+  // Argo CD runs only where k8s/scripts/argocd.mjs started it (./paved demo, bench, the tests).
+  argocd: Object.fromEntries(
+    Object.entries(argocdPids(argocdPaths(s.p))).map(([name, pid]) => [
+      name,
+      pid ? { pid, rssMB: rssMB(pid) } : null,
+    ]),
+  ),
+  argocdPorts: readJson(argocdPaths(s.p).ports, null),
   lastStart: readJson(s.p.lastStart, null),
 };
 if (process.argv.includes('--json')) {
@@ -72,6 +81,24 @@ if (process.argv.includes('--json')) {
         proc ? `pid ${proc.pid}, ${proc.rssMB} MB RSS` : 'NOT RUNNING'
       }`,
     );
+  const argocdRunning = Object.values(info.argocd).filter(Boolean);
+  if (argocdRunning.length === 0)
+    console.log(
+      '  Argo CD        not running (node k8s/scripts/argocd.mjs up)',
+    );
+  for (const [name, proc] of Object.entries(info.argocd))
+    if (proc)
+      console.log(
+        `  ${name.padEnd(14)} pid ${proc.pid}, ${proc.rssMB} MB RSS${
+          name === 'argocd-repo-server' && info.argocdPorts
+            ? `, 127.0.0.1:${info.argocdPorts.repoServer}`
+            : ''
+        }${
+          name === 'redis-server' && info.argocdPorts
+            ? `, 127.0.0.1:${info.argocdPorts.redis}`
+            : ''
+        }`,
+      );
   if (info.kubeconfig) console.log(`  kubeconfig     ${info.kubeconfig}`);
   if (info.lastStart)
     console.log(
