@@ -168,8 +168,8 @@ export async function inspect(p = statePaths()) {
   };
 }
 
-/** Stops the workload plane, then kube-apiserver (it shuts down gracefully only while etcd is still
- * up), then etcd. */
+/** Stops Argo CD (if it runs here) and the workload plane, then kube-apiserver (it shuts down
+ * gracefully only while etcd is still up), then etcd. */
 async function stopLocked(p) {
   await stopArgocdProcesses(argocdPaths(p));
   await stopWorkloadPlane(p);
