@@ -125,7 +125,7 @@ export class AdoptionClient {
   /** The service's Argo CD Applications in every environment, live from the clusters. */
   async applications(
     entityRef: string,
-  ): Promise<{ items: LiveApplication[]; errors: string[] }> {
+  ): Promise<{ items: LiveApplication[]; errors: string[]; clusters: number }> {
     const base = await this.discoveryApi.getBaseUrl('adoption-metrics');
     const res = await this.fetchApi.fetch(
       `${base}/applications?${new URLSearchParams({ entityRef })}`,

@@ -80,10 +80,11 @@ describeKubernetes("a component's live Argo CD Applications", k8s => {
   });
 
   it("says per environment what Argo CD reports: sync, health, the last operation and Argo CD's messages", async () => {
-    const { items, errors } = await liveApplications(
+    const { items, errors, clusters } = await liveApplications(
       { config, logger: mockServices.logger.mock() },
       component,
     );
+    expect(clusters).toBe(2);
     // The test config also names a cluster that does not answer: reported, the other still read.
     expect(errors).toEqual([expect.stringMatching(/gone/)]);
     const byEnvironment = Object.fromEntries(

@@ -64,10 +64,11 @@ export function liveApplication(
 export async function liveApplications(
   deps: Deadlines & { config: Config; logger: LoggerService },
   component: string,
-): Promise<{ items: LiveApplication[]; errors: string[] }> {
+): Promise<{ items: LiveApplication[]; errors: string[]; clusters: number }> {
   const items: LiveApplication[] = [];
   const errors: string[] = [];
-  for (const cluster of readClusters(deps.config)) {
+  const clusters = readClusters(deps.config);
+  for (const cluster of clusters) {
     try {
       const found = await listArgoApplications<ApplicationObject>(
         cluster,
@@ -83,5 +84,6 @@ export async function liveApplications(
       );
     }
   }
-  return { items, errors };
+  // With no cluster configured there is no Argo CD to ask: the card says nothing of it.
+  return { items, errors, clusters: clusters.length };
 }

@@ -19,7 +19,7 @@ const deploys = [
 function render(
   answer: object,
   annotations: Record<string, string> = {},
-  applications: object = { items: [], errors: [] },
+  applications: object = { items: [], errors: [], clusters: 0 },
 ) {
   renderInTestApp(
     <EntityProvider
@@ -156,6 +156,7 @@ describe('DeliveryCard', () => {
           },
         ],
         errors: [],
+        clusters: 1,
       },
     );
     const rows = await screen.findAllByRole('row');
@@ -170,9 +171,23 @@ describe('DeliveryCard', () => {
   });
 
   it('says when Argo CD has not made the Application yet', async () => {
-    render({ window, deploys: [], dora: doraMetrics([], window) });
+    render(
+      { window, deploys: [], dora: doraMetrics([], window) },
+      {},
+      { items: [], errors: [], clusters: 1 },
+    );
     expect(
       await screen.findByText(/No Argo CD Application of this service yet/),
     ).toBeInTheDocument();
+  });
+
+  it('says nothing of Argo CD when no cluster is configured', async () => {
+    render({ window, deploys: [], dora: doraMetrics([], window) });
+    expect(
+      await screen.findByText('No production deploys recorded'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/No Argo CD Application of this service yet/),
+    ).not.toBeInTheDocument();
   });
 });

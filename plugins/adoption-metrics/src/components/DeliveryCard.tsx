@@ -72,7 +72,7 @@ export const DeliveryCard = () => {
           errors={lastLive.errors}
         />
       )}
-      {lastLive && lastLive.items.length === 0 && (
+      {lastLive && lastLive.clusters > 0 && lastLive.items.length === 0 && (
         <Typography variant="body2" color="textSecondary" gutterBottom>
           No Argo CD Application of this service yet: Argo CD creates it from
           the GitOps repository once it has synced the environment (labels
