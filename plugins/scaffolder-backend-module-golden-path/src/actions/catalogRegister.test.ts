@@ -100,8 +100,11 @@ describe('golden-path:catalog:register', () => {
       refreshed.push(ref);
     }) as any;
     const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+    // The location's own entity is there (the earlier attempt stored it); the component not yet.
     catalog.getEntityByRef = jest.fn(async (ref: any, options: any) =>
-      refreshed.length ? entity : getEntityByRef(ref, options),
+      refreshed.length || String(ref).startsWith('location:')
+        ? entity
+        : getEntityByRef(ref, options),
     ) as any;
     const { ctx, outputs } = actionContext(
       { catalogInfoUrl: url, timeoutSeconds: 5 },
@@ -115,6 +118,37 @@ describe('golden-path:catalog:register', () => {
         target: url,
       })}`,
     ]);
+    expect(outputs.entityRef).toBe('component:default/orders-api');
+  });
+
+  it('registers again a location an earlier attempt stored without its entity (a replica killed inside POST /locations)', async () => {
+    const { services, catalog } = testServices();
+    const calls: string[] = [];
+    let stored = true; // the orphan the killed replica left
+    catalog.addLocation = jest.fn(async ({ target }: { target: string }) => {
+      calls.push('add');
+      if (stored) throw await locationExists(target);
+      stored = true;
+      return { location: { id: '43', type: 'url', target }, entities: [] };
+    }) as any;
+    catalog.getLocationByRef = jest.fn(async () => {
+      calls.push('get-location');
+      return { id: '42', type: 'url', target: url };
+    }) as any;
+    catalog.removeLocationById = jest.fn(async (id: string) => {
+      calls.push(`remove ${id}`);
+      stored = false;
+    }) as any;
+    // No location entity until it is registered again; then the component arrives.
+    catalog.getEntityByRef = jest.fn(async () =>
+      calls.includes('remove 42') ? entity : undefined,
+    ) as any;
+    const { ctx, outputs } = actionContext(
+      { catalogInfoUrl: url, timeoutSeconds: 5 },
+      { workspacePath: workspace() },
+    );
+    await createCatalogRegisterAction(services).handler(ctx);
+    expect(calls).toEqual(['add', 'get-location', 'remove 42', 'add']);
     expect(outputs.entityRef).toBe('component:default/orders-api');
   });
 

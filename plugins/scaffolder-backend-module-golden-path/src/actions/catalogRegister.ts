@@ -176,6 +176,10 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
       // Registered now by this attempt; otherwise an earlier attempt did (this is a resumed task,
       // and the replica that registered it may have died while its catalog processed it).
       let registeredNow = false;
+      const locationRef = `location:default/${locationSpecToMetadataName({
+        type: 'url',
+        target: catalogInfoUrl,
+      })}`;
       await ctx.checkpoint({
         key: `catalog.location.${catalogInfoUrl}`,
         fn: async () =>
@@ -188,18 +192,34 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
               meta: { entityRef, location: `url:${catalogInfoUrl}` },
             },
             async () => {
-              try {
-                await catalog.addLocation(
+              const add = () =>
+                catalog.addLocation(
                   { type: 'url', target: catalogInfoUrl },
                   { credentials },
                 );
+              try {
+                await add();
                 registeredNow = true;
                 return 'registered';
               } catch (error) {
                 // Registered by an earlier attempt of this task.
                 if (!isConflict(error)) throw error;
-                return 'already-registered';
               }
+              // A replica killed inside the catalog's POST /locations can leave the location
+              // stored without its entity, which no replica adds until one restarts: the
+              // entity would never come. Such a location is this task's own (the preflight
+              // checked the URL was free), so it is registered again.
+              if (await catalog.getEntityByRef(locationRef, { credentials }))
+                return 'already-registered';
+              const orphan = await catalog.getLocationByRef(
+                `url:${catalogInfoUrl}`,
+                { credentials },
+              );
+              if (orphan)
+                await catalog.removeLocationById(orphan.id, { credentials });
+              await add();
+              registeredNow = true;
+              return 're-registered';
             },
             result => ({ result }),
           ).then(() => undefined),
@@ -207,10 +227,6 @@ export function createCatalogRegisterAction(services: GoldenPathServices) {
       ctx.logger.info(`Registered ${catalogInfoUrl}; waiting for ${entityRef}`);
 
       const deadline = Date.now() + (input.timeoutSeconds ?? 60) * 1000;
-      const locationRef = `location:default/${locationSpecToMetadataName({
-        type: 'url',
-        target: catalogInfoUrl,
-      })}`;
       let refreshAt = registeredNow
         ? Date.now() + REFRESH_AFTER_MS
         : Date.now();
